@@ -1,0 +1,46 @@
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# The demo and the fixture builder run with development settings.
+DEV := DEBUG=1
+
+.PHONY: install run test lint format fixtures messages clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+run: install
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py load_demo
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Rebuild fixtures/people.json and fixtures/articles.json from fixtures/sources/.
+fixtures: install
+	scratch=$$(mktemp -d) && \
+	export DATABASE_URL="sqlite:///$$scratch/fixtures.sqlite3" && \
+	$(DEV) $(PY) manage.py migrate --noinput -v0 && \
+	$(DEV) $(PY) manage.py build_fixtures; \
+	status=$$?; rm -rf "$$scratch"; exit $$status
+
+messages: install
+	$(DEV) $(PY) manage.py makemessages --locale id --ignore ".venv/*"
+	$(DEV) $(PY) manage.py compilemessages --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

@@ -1,0 +1,337 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from articles.sanitize import clean_html
+from regions.models import Region
+
+
+class ProgramTag(TagBase):
+    """A social-security (or other public) program an article is about, e.g. JKK.
+
+    ``name`` (from taggit) is the short name readers know: "JKK", "OVOP".
+    """
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    explainer = models.TextField(
+        _("explainer"), blank=True, help_text=_("A few plain sentences on what the program covers.")
+    )
+    aliases = models.JSONField(
+        _("aliases"),
+        default=list,
+        blank=True,
+        help_text=_("Other names and spellings, e.g. BPJAMSOSTEK."),
+    )
+
+    natural_key_fields = ["slug"]
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        ordering = ["name"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:program", kwargs={"slug": self.slug})
+
+
+class JournalistQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug: str) -> "Journalist":
+        return self.get(slug=slug)
+
+
+class Journalist(models.Model):
+    """A reporter or an editor. Bylines point here; a login account is optional."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="journalist",
+    )
+    bio = models.TextField(_("bio"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="journalists/", blank=True)
+
+    objects = JournalistQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("journalist")
+        verbose_name_plural = _("journalists")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:journalist", kwargs={"slug": self.slug})
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug: str) -> "Article":
+        return self.get(slug=slug)
+
+    def live(self) -> "ArticleQuerySet":
+        """What readers may see: published, and published_at has come.
+
+        The one place this rule lives; every public surface starts here.
+        Scheduling is only a future ``published_at``.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_REVIEW = "in_review", _("in review")
+        PUBLISHED = "published", _("published")
+        UNPUBLISHED = "unpublished", _("unpublished")
+
+    title = models.CharField(_("title"), max_length=300)
+    title_derived = models.BooleanField(
+        _("title derived from the lead"),
+        default=False,
+        help_text=_("The source had no headline; an editor should write one."),
+    )
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    dek = models.TextField(
+        _("dek"), blank=True, help_text=_("One or two sentences under the title.")
+    )
+    summary_points = models.JSONField(_("summary points"), default=list, blank=True)
+    body = models.TextField(_("body"), blank=True)
+    dateline_city = models.CharField(_("dateline city"), max_length=100, blank=True)
+
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("primary region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="primary_articles",
+    )
+    regions = models.ManyToManyField(
+        Region, verbose_name=_("regions"), blank=True, related_name="articles"
+    )
+    programs = TaggableManager(
+        verbose_name=_("programs"),
+        through="articles.ProgramTaggedArticle",
+        blank=True,
+        help_text=_("Programs the article is about."),
+    )
+    reporters = models.ManyToManyField(
+        Journalist,
+        verbose_name=_("reporters"),
+        through="articles.ArticleReporter",
+        blank=True,
+        related_name="reported_articles",
+    )
+    editor = models.ForeignKey(
+        Journalist,
+        verbose_name=_("editor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edited_articles",
+    )
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    lead_image = models.ImageField(
+        _("lead image"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+    )
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_alt = models.CharField(_("alt text"), max_length=250, blank=True)
+    lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    lead_image_credit = models.CharField(_("credit"), max_length=150, blank=True)
+    focal_x = models.FloatField(
+        _("focal point x"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("0 is the left edge, 1 the right edge."),
+    )
+    focal_y = models.FloatField(
+        _("focal point y"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("0 is the top edge, 1 the bottom edge."),
+    )
+
+    related = models.ManyToManyField(
+        "self",
+        verbose_name=_("related articles"),
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+    )
+
+    outlet = models.CharField(_("outlet"), max_length=100, blank=True)
+    original_url = models.URLField(_("original URL"), max_length=500, blank=True)
+    original_byline = models.CharField(_("original byline"), max_length=300, blank=True)
+    rights_line = models.CharField(_("rights line"), max_length=200, blank=True)
+    source_title = models.CharField(
+        _("source title"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_("The title as first imported; re-imports find the article by it."),
+    )
+    source_checksum = models.CharField(
+        _("source checksum"), max_length=64, blank=True, db_index=True, editable=False
+    )
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
+        indexes = [
+            # live() filters on status and published_at; every list sorts by published_at.
+            models.Index(fields=["status", "-published_at"], name="article_live_idx"),
+            models.Index(fields=["region", "status", "-published_at"], name="article_region_idx"),
+            models.Index(fields=["-updated_at"], name="article_updated_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outlet", "original_url"],
+                condition=~Q(original_url=""),
+                name="article_original_url_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="article_focal_point_in_image",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        """The public URL, dated in WITA; an article never published uses its creation date."""
+        moment = timezone.localtime(self.published_at or self.created_at or timezone.now())
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "year": moment.year,
+                "month": f"{moment.month:02d}",
+                "day": f"{moment.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def clean(self) -> None:
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the lead image for readers who cannot see it.")}
+            )
+
+    @property
+    def is_live(self) -> bool:
+        """The same rule as ``Article.objects.live()``, for one article in hand."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class ArticleReporterQuerySet(models.QuerySet):
+    def get_by_natural_key(self, article_slug: str, journalist_slug: str) -> "ArticleReporter":
+        return self.get(article__slug=article_slug, journalist__slug=journalist_slug)
+
+
+class ArticleReporter(models.Model):
+    """A byline entry; ``position`` keeps the order the byline prints."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    journalist = models.ForeignKey(
+        Journalist, verbose_name=_("reporter"), on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ArticleReporterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reporter")
+        verbose_name_plural = _("reporters")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "journalist"], name="article_reporter_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.journalist)
+
+    def natural_key(self) -> tuple[str, str]:
+        return (*self.article.natural_key(), *self.journalist.natural_key())
+
+    natural_key.dependencies = ["articles.article", "articles.journalist"]
+
+
+class ProgramTaggedArticleQuerySet(models.QuerySet):
+    def get_by_natural_key(self, article_slug: str, tag_slug: str) -> "ProgramTaggedArticle":
+        return self.get(content_object__slug=article_slug, tag__slug=tag_slug)
+
+
+class ProgramTaggedArticle(TaggedItemBase):
+    """taggit's through model, so program tags get real foreign keys and indexes."""
+
+    content_object = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="program_links"
+    )
+    tag = models.ForeignKey(ProgramTag, on_delete=models.CASCADE, related_name="tagged_articles")
+
+    objects = ProgramTaggedArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("program tag")
+        verbose_name_plural = _("program tags")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="article_program_unique"
+            ),
+        ]
+
+    def natural_key(self) -> tuple[str, str]:
+        return (*self.content_object.natural_key(), *self.tag.natural_key())
+
+    natural_key.dependencies = ["articles.article", "articles.programtag"]

@@ -1,0 +1,59 @@
+"""The shared cast: regions and programs from the fixtures, journalists, and
+one article in each state (live, draft, in review, scheduled, unpublished)."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from articles.models import Article, ArticleReporter, Journalist
+from regions.models import Region
+
+
+@pytest.fixture
+def places(db):
+    call_command("loaddata", "regions", "programs", verbosity=0)
+    return {region.slug: region for region in Region.objects.all()}
+
+
+@pytest.fixture
+def reporter(db):
+    return Journalist.objects.create(name="Maria Lado", slug="maria-lado")
+
+
+@pytest.fixture
+def make_article(places, reporter):
+    def make(title: str, *, status=Article.Status.PUBLISHED, published_at=None, region="belu"):
+        if published_at is None and status == Article.Status.PUBLISHED:
+            published_at = timezone.now() - datetime.timedelta(hours=1)
+        article = Article.objects.create(
+            title=title,
+            slug=title.lower().replace(" ", "-"),
+            body=f"<p>{title}.</p>",
+            status=status,
+            published_at=published_at,
+            region=places[region],
+        )
+        article.regions.add(places[region])
+        ArticleReporter.objects.create(article=article, journalist=reporter)
+        return article
+
+    return make
+
+
+@pytest.fixture
+def cast(make_article):
+    """One article in every state a reader must or must not see."""
+    now = timezone.now()
+    return {
+        "live": make_article("Berita tayang"),
+        "draft": make_article("Draf rahasia", status=Article.Status.DRAFT),
+        "in_review": make_article("Sedang ditinjau", status=Article.Status.IN_REVIEW),
+        "scheduled": make_article("Terjadwal besok", published_at=now + datetime.timedelta(days=1)),
+        "unpublished": make_article(
+            "Sudah ditarik",
+            status=Article.Status.UNPUBLISHED,
+            published_at=now - datetime.timedelta(days=2),
+        ),
+    }
