@@ -335,3 +335,27 @@ class ProgramTaggedArticle(TaggedItemBase):
         return (*self.content_object.natural_key(), *self.tag.natural_key())
 
     natural_key.dependencies = ["articles.article", "articles.programtag"]
+
+
+class Correction(models.Model):
+    """A dated note on a published article, shown to readers; it bumps dateModified."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text
