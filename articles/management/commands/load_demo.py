@@ -6,9 +6,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from articles.models import Journalist
+from articles.models import Article, Journalist, ProgramTag
+from regions.models import Region
 
-FIXTURES = ["regions", "programs", "people", "articles"]
+# Each fixture loads only into an empty table, so a second run neither
+# duplicates anything nor overwrites what editors changed since.
+FIXTURES = [
+    ("regions", Region),
+    ("programs", ProgramTag),
+    ("people", Journalist),
+    ("articles", Article),
+]
 
 # username, group (None for the superuser), journalist slug the account signs as.
 DEMO_ACCOUNTS = [
@@ -21,12 +29,18 @@ DEMO_ACCOUNTS = [
 
 class Command(BaseCommand):
     help = (
-        "Load every fixture and create the demo accounts (admin, editor, two reporters). "
+        "Load the fixtures into empty tables and create the demo accounts (admin, editor, "
+        "two reporters). "
         "New accounts get random passwords, printed once; existing accounts are left alone."
     )
 
+    @transaction.atomic
     def handle(self, *args, **options):
-        call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+        for fixture, model in FIXTURES:
+            if model.objects.exists():
+                self.stdout.write(f"{fixture}: already loaded, left as it is.")
+            else:
+                call_command("loaddata", fixture, verbosity=options["verbosity"])
         created = self._create_accounts()
         if not created:
             self.stdout.write("Demo accounts already exist; their passwords are unchanged.")
@@ -35,7 +49,6 @@ class Command(BaseCommand):
         for username, password in created:
             self.stdout.write(f"  {username:<10} {password}")
 
-    @transaction.atomic
     def _create_accounts(self) -> list[tuple[str, str]]:
         User = get_user_model()
         created = []

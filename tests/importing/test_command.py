@@ -1,0 +1,89 @@
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from articles.models import Article
+
+SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
+
+
+def run(*args):
+    stdout, stderr = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_articles", *args, stdout=stdout, stderr=stderr)
+    except CommandError as error:
+        return error.returncode, stdout.getvalue(), stderr.getvalue() + str(error)
+    return 0, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.fixture
+def batch(tmp_path):
+    """The two real sources plus one bad file, in a folder."""
+    for source in SOURCES.glob("*.txt"):
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "rusak.txt").write_bytes(b"Kupang - ber\xe9ita")
+    return tmp_path
+
+
+def test_a_dry_run_writes_nothing_and_prints_one_json_object_per_file(places, batch):
+    code, out, _ = run(str(batch), "--dry-run", "--format", "json")
+    assert code == 1
+    assert not Article.objects.exists()
+    report = {Path(item["file"]).name: item for item in json.loads(out)}
+    assert set(report) == {"000_e04379150e9b95c5.txt", "004_983a433936bb54d8.txt", "rusak.txt"}
+    antara = report["000_e04379150e9b95c5.txt"]
+    assert antara["ok"] is True
+    assert antara["error"] is None
+    assert antara["style"] == "antara"
+    assert antara["title_derived"] is True
+    assert antara["published_at"] == "2018-08-24T00:00:00+08:00"
+    assert antara["regions"][0] == "kupang"
+    assert antara["reporters"] == ["Benediktus Sridin Sulu Jahang"]
+    assert antara["body_paragraphs"] == 8
+    pos = report["004_983a433936bb54d8.txt"]
+    assert pos["regions"][0] == "belu"
+    assert pos["published_at"] == "2025-11-17T00:00:00+08:00"
+    assert pos["outlet"] == "Pos-Kupang"
+    bad = report["rusak.txt"]
+    assert bad["ok"] is False
+    assert bad["error"]["code"] == "not_utf8"
+    assert "rusak.txt" in bad["error"]["message"]
+    assert "byte 12" in bad["error"]["message"]
+    assert "title" not in bad
+
+
+def test_a_bad_file_in_a_batch_writes_nothing_for_itself_and_the_rest_import(places, batch):
+    code, out, err = run(str(batch), "--status", "published")
+    assert code == 1
+    assert Article.objects.count() == 2
+    assert Article.objects.live().count() == 2
+    assert "rejected  " in err and "rusak.txt" in err and "[not_utf8]" in err
+    assert "3 file(s): 2 created, 1 rejected" in out
+    assert "Traceback" not in out + err
+
+
+def test_importing_again_is_idempotent_and_exits_zero(places):
+    assert run(str(SOURCES))[0] == 0
+    code, out, _ = run(str(SOURCES))
+    assert code == 0
+    assert "2 file(s): 2 unchanged" in out
+    assert Article.objects.count() == 2
+    assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
+
+
+def test_a_missing_path_is_reported_not_raised(places, tmp_path):
+    code, _, err = run(str(tmp_path / "tidak-ada.txt"))
+    assert code == 1
+    assert "[unreadable]" in err
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(places, tmp_path):
+    big = tmp_path / "besar.txt"
+    big.write_bytes(b"a" * (1024 * 1024 + 1))
+    code, _, err = run(str(big))
+    assert code == 1
+    assert "[too_large]" in err
