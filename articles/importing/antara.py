@@ -16,11 +16,15 @@ from articles.importing.detect import Style
 from articles.importing.errors import ErrorCode, ImportRejected
 from articles.importing.headline import DERIVED_TITLE_WARNING, derive_title
 from articles.importing.parsed import ParsedArticle
-from articles.importing.text import collapse_whitespace, display_case
+from articles.importing.text import (
+    CITY_PATTERN,
+    collapse_whitespace,
+    display_case,
+    has_words,
+)
 
-_CITY = r"[^\W\d_][^\W\d_'’.]*(?: +[^\W\d_][^\W\d_'’.]*){0,4}"
 _DATELINE = re.compile(
-    rf"^(?:(?P<city>{_CITY})\s*)?"
+    rf"^(?:(?P<city>{CITY_PATTERN})\s*)?"
     r"\(\s*antara(?:\s*news)?(?:\s+[^\W\d_]+)?\s*\)\s*[-–—]+\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -107,7 +111,8 @@ def parse_antara(text: str, *, today: datetime.date) -> ParsedArticle:
             body_lines.append(content)
 
     paragraphs = assemble_paragraphs(body_lines)
-    if not paragraphs:
+    lead = next((paragraph for paragraph in paragraphs if has_words(paragraph)), None)
+    if lead is None:
         raise ImportRejected(ErrorCode.NO_BODY, "The dateline is not followed by any body text.")
 
     warnings: list[str] = []
@@ -116,7 +121,7 @@ def parse_antara(text: str, *, today: datetime.date) -> ParsedArticle:
         title, title_derived = headline, False
         ignored = before_dateline[1:]
     else:
-        title, title_derived = derive_title(paragraphs[0]), True
+        title, title_derived = derive_title(lead), True
         ignored = before_dateline
         warnings.append(DERIVED_TITLE_WARNING)
     if ignored:

@@ -115,15 +115,17 @@ def find_publication_date(
         _ensure_exists(mention)
     ceiling = today.year if copyright_year is None else min(copyright_year, today.year)
 
-    with_weekday = next((m for m in mentions if m.weekday is not None), None)
-    full = next((m for m in mentions if m.year is not None), None)
-    if with_weekday is not None and with_weekday.weekday is not None:
-        finding = _resolve_with_weekday(with_weekday, with_weekday.weekday, text, ceiling)
-    elif full is not None and full.year is not None:
+    with_weekday = next(((m, m.weekday) for m in mentions if m.weekday is not None), None)
+    with_year = next(((m, m.year) for m in mentions if m.year is not None), None)
+    if with_weekday is not None:
+        mention, weekday = with_weekday
+        finding = _resolve_with_weekday(mention, weekday, text, ceiling)
+    elif with_year is not None:
+        mention, year = with_year
         finding = DateFinding(
-            datetime.date(full.year, full.month, full.day),
+            datetime.date(year, mention.month, mention.day),
             [
-                f'No date with a weekday was found, so the first full date "{full.text}" '
+                f'No date with a weekday was found, so the first full date "{mention.text}" '
                 "was used as the publication date; check it."
             ],
         )

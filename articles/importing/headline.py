@@ -2,6 +2,8 @@
 
 import re
 
+from articles.importing.text import has_words
+
 MAX_DERIVED_TITLE_CHARS = 110
 DERIVED_TITLE_WARNING = (
     "The text has no headline, so the title was derived from the lead; "
@@ -39,8 +41,19 @@ def derive_title(lead: str) -> str:
 
     A long sentence is cut at its last clause break (comma, semicolon, colon, spaced
     dash) inside the limit, or else at the last word boundary; trailing punctuation goes.
+    The title is never empty when the lead contains a letter or digit.
     """
-    title = first_sentence(lead).strip()
+    title = _shorten(first_sentence(lead))
+    if not has_words(title):
+        # A lead opening with stray punctuation ("... Warga") has no usable first
+        # sentence; starting at its first word guarantees a title with words.
+        start = next((i for i, character in enumerate(lead) if character.isalnum()), len(lead))
+        title = _shorten(lead[start:])
+    return title
+
+
+def _shorten(sentence: str) -> str:
+    title = sentence.strip()
     if len(title) > MAX_DERIVED_TITLE_CHARS:
         window = title[: MAX_DERIVED_TITLE_CHARS + 1]
         clause_cuts = [m.start() for m in _CLAUSE_BREAK.finditer(window)]

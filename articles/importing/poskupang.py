@@ -17,12 +17,17 @@ from articles.importing.detect import Style
 from articles.importing.errors import ErrorCode, ImportRejected
 from articles.importing.headline import DERIVED_TITLE_WARNING, derive_title
 from articles.importing.parsed import ParsedArticle
-from articles.importing.text import collapse_whitespace, display_case
+from articles.importing.text import (
+    CITY_PATTERN,
+    collapse_whitespace,
+    display_case,
+    has_words,
+)
 
 _SITE = r"pos[- ]?kupang\.com|tribun[a-z-]{0,30}\.com"
-_CITY = r"[^\W\d_][^\W\d_'’.]*(?: +[^\W\d_][^\W\d_'’.]*){0,4}"
 _DATELINE = re.compile(
-    rf"^(?P<site>{_SITE})(?:\s*[,|]\s*(?P<city>{_CITY}))?\s*[,|]?\s*[-–—]+\s*(?P<rest>.*)$",
+    rf"^(?P<site>{_SITE})(?:\s*[,|]\s*(?P<city>{CITY_PATTERN}))?"
+    r"\s*[,|]?\s*[-–—]+\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -140,7 +145,8 @@ def parse_poskupang(text: str, *, today: datetime.date) -> ParsedArticle:
     for line in lines[dateline_index + 1 :]:
         body_lines.append(None if line and credits.absorb(line) else line)
     paragraphs = _without_trailing_initials(assemble_paragraphs(body_lines))
-    if not paragraphs:
+    lead = next((paragraph for paragraph in paragraphs if has_words(paragraph)), None)
+    if lead is None:
         raise ImportRejected(ErrorCode.NO_BODY, "The dateline is not followed by any body text.")
 
     warnings: list[str] = []
@@ -150,7 +156,7 @@ def parse_poskupang(text: str, *, today: datetime.date) -> ParsedArticle:
     if header_lines:
         title, title_derived = header_lines[0], False
     else:
-        title, title_derived = derive_title(paragraphs[0]), True
+        title, title_derived = derive_title(lead), True
         warnings.append(DERIVED_TITLE_WARNING)
     dek = header_lines[1] if len(header_lines) > 1 else ""
     if ignored := header_lines[2:]:

@@ -8,6 +8,9 @@ from articles.importing.errors import ErrorCode, ImportRejected
 MAX_SOURCE_BYTES = 1_048_576
 """Largest accepted source file (1 MiB); a news article is a few kilobytes."""
 
+CITY_PATTERN = r"[^\W\d_][^\W\d_'’.]*(?: +[^\W\d_][^\W\d_'’.]*){0,4}"
+"""Regex for a dateline place name: up to five words of letters ("Labuan Bajo", "Ba'a")."""
+
 # Random binary data has roughly 11% ASCII control bytes and prose has almost none, so a
 # share well below that separates the two even for files without NUL bytes.
 _BINARY_CONTROL_SHARE = 0.05
@@ -80,6 +83,11 @@ def normalize_text(text: str) -> str:
 def collapse_whitespace(text: str) -> str:
     """Trim and reduce every run of whitespace to a single space."""
     return " ".join(text.split())
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` contains any letter or digit, as opposed to punctuation only."""
+    return any(character.isalnum() for character in text)
 
 
 def display_case(name: str) -> str:

@@ -187,7 +187,15 @@ def test_a_text_without_dateline_is_rejected() -> None:
     assert caught.value.code == ErrorCode.NO_DATELINE
 
 
-def test_a_dateline_without_body_text_is_rejected() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kupang (ANTARA) - \n\nBaca juga: Harga beras\n\n" + FOOTER,
+        "Kupang (ANTARA) - ...\n\n—\n\n" + FOOTER,
+    ],
+)
+def test_a_dateline_without_body_text_is_rejected(text: str) -> None:
     with pytest.raises(ImportRejected) as caught:
-        parse("Kupang (ANTARA) - \n\nBaca juga: Harga beras\n\n" + FOOTER)
+        parse(text)
     assert caught.value.code == ErrorCode.NO_BODY
+    assert caught.value.message == "The dateline is not followed by any body text."

@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles.importing.headline import MAX_DERIVED_TITLE_CHARS, derive_title, first_sentence
+from articles.importing.text import has_words
 
 
 def test_the_first_sentence_ends_at_a_full_stop_before_a_capital() -> None:
@@ -59,3 +62,15 @@ def test_a_derived_title_has_no_trailing_punctuation(ending: str) -> None:
 
 def test_a_single_overlong_word_is_cut_hard_at_the_limit() -> None:
     assert derive_title("x" * 300) == "x" * MAX_DERIVED_TITLE_CHARS
+
+
+def test_a_lead_opening_with_stray_punctuation_starts_the_title_at_its_first_word() -> None:
+    assert derive_title("... Warga Oesapa menanam bakau.") == "Warga Oesapa menanam bakau"
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.text())
+def test_a_derived_title_is_short_and_has_words_whenever_the_lead_has(lead: str) -> None:
+    title = derive_title(lead)
+    assert len(title) <= MAX_DERIVED_TITLE_CHARS
+    assert has_words(title) == has_words(lead)

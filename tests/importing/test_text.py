@@ -6,6 +6,7 @@ from articles.importing.text import (
     collapse_whitespace,
     decode_source,
     display_case,
+    has_words,
     normalize_text,
 )
 
@@ -33,6 +34,14 @@ def test_it_accepts_a_file_of_exactly_the_size_limit() -> None:
 
 def test_it_checks_emptiness_before_size() -> None:
     assert rejection_code(b" " * (MAX_SOURCE_BYTES + 1)) == ErrorCode.EMPTY
+
+
+def test_it_checks_size_before_binary() -> None:
+    assert rejection_code(PNG_HEADER * MAX_SOURCE_BYTES) == ErrorCode.TOO_LARGE
+
+
+def test_it_checks_binary_before_utf8() -> None:
+    assert rejection_code(b"caf\xe9\x00") == ErrorCode.BINARY
 
 
 @pytest.mark.parametrize("raw", [PNG_HEADER, PNG_HEADER[:8], b"Kupang\x00(ANTARA) - teks"])
@@ -95,3 +104,10 @@ def test_it_collapses_whitespace_runs() -> None:
 )
 def test_it_puts_capitalised_place_names_into_display_case(name: str, expected: str) -> None:
     assert display_case(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("Rp50", True), ("ẞ", True), ("... —", False), ("", False)]
+)
+def test_it_tells_words_from_punctuation(text: str, expected: bool) -> None:
+    assert has_words(text) is expected
