@@ -2,7 +2,6 @@ import io
 import re
 
 from django.core.management import call_command
-from django.utils.html import strip_tags
 
 from articles.models import Article, ArticleReporter, Journalist, ProgramTaggedArticle
 
@@ -20,7 +19,7 @@ def test_it_adds_realistic_articles_in_batches(db):
     assert "Added 120 articles" in out
     assert "120/120" in err
     for article in Article.objects.all():
-        words = len(strip_tags(article.body).split())
+        words = len(re.sub(r"<[^>]+>", " ", article.body).split())
         assert 400 <= words <= 900, words
         assert article.region_id is not None
     assert ArticleReporter.objects.count() >= 120
