@@ -1,8 +1,10 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -90,6 +92,20 @@ class ArticleQuerySet(models.QuerySet):
         Scheduling is only a future ``published_at``.
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_region(self, region: Region) -> "ArticleQuerySet":
+        """Articles about ``region`` or any place under it, as primary or other region.
+
+        One query: the subtree is a path prefix, the other regions a subquery.
+        """
+        tagged = Article.regions.through.objects.filter(
+            region__path__startswith=region.path
+        ).values("article_id")
+        return self.filter(Q(region__path__startswith=region.path) | Q(pk__in=tagged))
+
+    def with_last_correction(self) -> "ArticleQuerySet":
+        """Annotate ``last_correction`` for ``Article.date_modified``: no query per article."""
+        return self.annotate(last_correction=Max("corrections__created_at"))
 
 
 class Article(models.Model):
@@ -238,7 +254,17 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.body = clean_html(self.body)
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        renamed_from = getattr(self, "_saved_slug", None)
+        if renamed_from == self.slug or (update_fields is not None and "slug" not in update_fields):
+            renamed_from = None
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if renamed_from:
+                # The old address keeps working: it redirects to the new one.
+                PreviousSlug.objects.filter(slug=self.slug).delete()
+                PreviousSlug.objects.update_or_create(slug=renamed_from, defaults={"article": self})
+        self._saved_slug = self.slug
 
     def get_absolute_url(self) -> str:
         """The public URL, dated in WITA; an article never published uses its creation date."""
@@ -253,6 +279,12 @@ class Article(models.Model):
             },
         )
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._saved_slug = article.__dict__.get("slug")
+        return article
+
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
@@ -261,6 +293,20 @@ class Article(models.Model):
             raise ValidationError(
                 {"lead_image_alt": _("Describe the lead image for readers who cannot see it.")}
             )
+
+    @property
+    def date_modified(self) -> "datetime.datetime | None":
+        """When readers last saw a real change: publication, or the latest correction.
+
+        Saving again changes nothing here. Uses the ``last_correction``
+        annotation of ``with_last_correction()`` when present; otherwise reads
+        ``corrections`` (a query unless prefetched).
+        """
+        if hasattr(self, "last_correction"):
+            corrected = self.last_correction
+        else:
+            corrected = max((c.created_at for c in self.corrections.all()), default=None)
+        return max((m for m in (self.published_at, corrected) if m), default=None)
 
     @property
     def is_live(self) -> bool:
@@ -359,3 +405,151 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class ImmutableRowError(Exception):
+    """Raised when code tries to change or delete a history row."""
+
+
+class ImmutableModel(models.Model):
+    """A row written once: history is never edited, only appended to.
+
+    Deleting the article still removes its history through the database cascade.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ImmutableRowError(f"{self._meta.verbose_name} rows cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRowError(f"{self._meta.verbose_name} rows cannot be deleted.")
+
+
+class Revision(ImmutableModel):
+    """The content of an article as one save left it (see ``articles.revisions``)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField(_("version"))
+    snapshot = models.JSONField(_("snapshot"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("saved at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-version"]
+        get_latest_by = "version"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "version"], name="revision_article_version_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("version %(version)s") % {"version": self.version}
+
+
+class ArticleEvent(ImmutableModel):
+    """One workflow transition: who moved the article from which status to which, and why."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("submitted for review")
+        RETURN = "return", _("returned to draft")
+        PUBLISH = "publish", _("published")
+        SCHEDULE = "schedule", _("scheduled")
+        UNPUBLISH = "unpublish", _("unpublished")
+        CORRECT = "correct", _("corrected")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=12, choices=Article.Status.choices)
+    to_status = models.CharField(_("to"), max_length=12, choices=Article.Status.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("workflow event")
+        verbose_name_plural = _("workflow events")
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The change list annotates each article with its latest event.
+            models.Index(fields=["article", "-created_at"], name="article_event_latest_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.from_status} → {self.to_status})"
+
+
+class PreviewLink(models.Model):
+    """A shareable, expiring preview of an unpublished article; revoking it is a row update."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return _("preview of %(article)s") % {"article": self.article}
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class PreviousSlug(models.Model):
+    """An address an article had before its slug changed; it redirects permanently."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="previous_slugs")
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("replaced at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("previous slug")
+        verbose_name_plural = _("previous slugs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.slug

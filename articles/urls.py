@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
-from articles import views
+from articles import feeds, preview, views
+from newsroom.cache import public_page
 
 
 class TwoDigitConverter:
@@ -13,15 +14,29 @@ class TwoDigitConverter:
         return f"{int(value):02d}"
 
 
+class YearConverter(TwoDigitConverter):
+    regex = "[0-9]{4}"
+
+    def to_url(self, value: int | str) -> str:
+        return f"{int(value):04d}"
+
+
 register_converter(TwoDigitConverter, "dd")
+register_converter(YearConverter, "yyyy")
 
 app_name = "articles"
 urlpatterns = [
     path(
-        "berita/<int:year>/<dd:month>/<dd:day>/<slug:slug>/",
-        views.article_detail,
+        "berita/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/",
+        public_page(views.article_detail),
         name="detail",
     ),
-    path("program/<slug:slug>/", views.program_detail, name="program"),
-    path("penulis/<slug:slug>/", views.journalist_detail, name="journalist"),
+    path("program/<slug:slug>/", public_page(views.program_detail), name="program"),
+    path("program/<slug:slug>/feed/", public_page(feeds.ProgramFeed()), name="program-feed"),
+    path(
+        "program/<slug:slug>/feed/atom/", public_page(feeds.ProgramAtomFeed()), name="program-atom"
+    ),
+    path("penulis/<slug:slug>/", public_page(views.journalist_detail), name="journalist"),
+    path("arsip/", public_page(views.archive), name="archive"),
+    path("pratinjau/<str:token>/", preview.shared_preview, name="preview"),
 ]

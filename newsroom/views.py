@@ -1,10 +1,100 @@
+"""Site-wide pages: home, search, robots.txt and the server error page."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from articles.models import Article
+from articles.search import SearchForm, search, terms_of
+from newsroom.home import program_blocks, region_blocks
+from newsroom.pagination import paginate
+
+LATEST = 10
 
 
 def home(request):
-    articles = (
-        Article.objects.live().select_related("region").prefetch_related("bylines__journalist")[:20]
+    latest = list(Article.objects.live().select_related("region")[:LATEST])
+    return render(
+        request,
+        "home.html",
+        {
+            "lead": latest[0] if latest else None,
+            "latest": latest[1:],
+            "region_blocks": region_blocks(),
+            "program_blocks": program_blocks(),
+        },
     )
-    return render(request, "home.html", {"articles": articles})
+
+
+def search_page(request):
+    form = SearchForm(request.GET)
+    terms = terms_of(form.cleaned_data["q"]) if form.is_valid() else []
+    results = search(Article.objects.live().select_related("region"), terms)
+    return render(
+        request,
+        "search.html",
+        {
+            "form": form,
+            "terms": terms,
+            "page_obj": paginate(request, results) if terms else None,
+            "title": _("Search: %(query)s") % {"query": form.cleaned_data["q"]}
+            if terms
+            else _("Search"),
+            "description": _("Search every story published."),
+        },
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /cari/",
+        "Disallow: /i18n/",
+        "Disallow: /bahasa/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap-news'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def switch_language(request, code: str):
+    """Remember the reader's language in a cookie and go back to the page.
+
+    A plain link rather than Django's POST-only ``set_language``: choosing a
+    language changes nothing but that preference, and needing no CSRF token
+    keeps public pages free of per-visitor cookies, so they can be cached
+    for everyone.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("No such language.")
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("home")
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )
+    return response
+
+
+def server_error(request):
+    """The 500 page, rendered without the database or context processors:
+    whatever broke may be exactly those."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"site_name": settings.SITE_NAME}))

@@ -57,3 +57,30 @@ def cast(make_article):
             published_at=now - datetime.timedelta(days=2),
         ),
     }
+
+
+@pytest.fixture
+def people(db, reporter):
+    """The newsroom's accounts: a superuser, an editor, reporter A (who signs the
+    cast's articles as Maria Lado), reporter B, and a reader with no admin access."""
+    from django.contrib.auth.models import Group, User
+
+    def staff(username: str, group: str) -> User:
+        user = User.objects.create_user(username, password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    editor = staff("editor", "Editor")
+    Journalist.objects.create(name="Apolonia Matilde", slug="apolonia-matilde", user=editor)
+    reporter_a = staff("reporter_a", "Reporter")
+    reporter.user = reporter_a
+    reporter.save(update_fields=["user"])
+    reporter_b = staff("reporter_b", "Reporter")
+    Journalist.objects.create(name="Yohanes Bria", slug="yohanes-bria", user=reporter_b)
+    return {
+        "admin": User.objects.create_superuser("admin", password="pw"),
+        "editor": editor,
+        "reporter_a": reporter_a,
+        "reporter_b": reporter_b,
+        "reader": User.objects.create_user("reader", password="pw"),
+    }

@@ -15,3 +15,5 @@ STORAGES = {
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
+# Page caching is switched on by the tests that are about it.
+PAGE_CACHE_SECONDS = 0

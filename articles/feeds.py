@@ -1,0 +1,157 @@
+"""RSS 2.0 and Atom feeds: the whole site, one region, one program.
+
+Item GUIDs are tag URIs built from the article's id and creation date, so they
+survive a new slug or a new publication date. RSS carries the publication
+time; Atom's ``updated`` is ``Article.date_modified``, which moves only when
+a correction is published, never on a plain re-save.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.http.request import split_domain_port
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from articles.models import (
+    Article,
+    ArticleQuerySet,
+    ArticleReporter,
+    ProgramTag,
+    ProgramTaggedArticle,
+)
+from newsroom.wita import in_wita
+from regions.models import Region
+
+FEED_SIZE = 30
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a feed is about (None for the whole site), and the host that names its GUIDs."""
+
+    host: str
+    thing: Region | ProgramTag | None = None
+
+
+def host_of(request) -> str:
+    return split_domain_port(request.get_host())[0]
+
+
+def guid(host: str, article: Article) -> str:
+    """A tag URI (RFC 4151) that never changes for this article on this site."""
+    return f"tag:{host},{article.created_at:%Y-%m-%d}:article:{article.pk}"
+
+
+class SiteFeed(Feed):
+    feed_type = Rss201rev2Feed
+    language = "id"
+    item_guid_is_permalink = False
+
+    def get_object(self, request, *args, **kwargs) -> Subject:
+        return Subject(host=host_of(request))
+
+    def title(self, subject: Subject) -> str:
+        if subject.thing is None:
+            return settings.SITE_NAME
+        return f"{subject.thing} · {settings.SITE_NAME}"
+
+    def description(self, subject: Subject) -> str:
+        return _("The latest news from East Nusa Tenggara.")
+
+    def link(self, subject: Subject) -> str:
+        return subject.thing.get_absolute_url() if subject.thing else reverse("home")
+
+    def articles(self, subject: Subject) -> ArticleQuerySet:
+        return Article.objects.live()
+
+    def items(self, subject: Subject) -> list[Article]:
+        """Four queries: articles (with region and last correction), bylines, programs."""
+        articles = list(
+            self.articles(subject)
+            .select_related("region")
+            .with_last_correction()
+            # An aggregate query ignores Meta.ordering: order explicitly.
+            .order_by("-published_at", "-id")
+            .prefetch_related(
+                Prefetch("bylines", ArticleReporter.objects.select_related("journalist")),
+                Prefetch(
+                    "program_links",
+                    ProgramTaggedArticle.objects.select_related("tag").order_by("tag__name"),
+                ),
+            )[:FEED_SIZE]
+        )
+        for article in articles:
+            article.feed_guid = guid(subject.host, article)
+        return articles
+
+    def item_title(self, article: Article) -> str:
+        return article.title
+
+    def item_description(self, article: Article) -> str:
+        return article.dek or " ".join(article.summary_points) or article.title
+
+    def item_guid(self, article: Article) -> str:
+        return article.feed_guid
+
+    def item_pubdate(self, article: Article):
+        return in_wita(article.published_at).replace(microsecond=0)
+
+    def item_updateddate(self, article: Article):
+        return in_wita(article.date_modified).replace(microsecond=0)
+
+    def item_author_name(self, article: Article) -> str | None:
+        return ", ".join(byline.journalist.name for byline in article.bylines.all()) or None
+
+    def item_categories(self, article: Article) -> list[str]:
+        categories = [link.tag.name for link in article.program_links.all()]
+        if article.region:
+            categories.append(article.region.name)
+        return categories
+
+    def item_copyright(self, article: Article) -> str | None:
+        return article.rights_line or None
+
+
+class SiteAtomFeed(SiteFeed):
+    feed_type = Atom1Feed
+    subtitle = SiteFeed.description
+
+
+class RegionFeed(SiteFeed):
+    def get_object(self, request, slug: str) -> Subject:
+        return Subject(host=host_of(request), thing=get_object_or_404(Region, slug=slug))
+
+    def description(self, subject: Subject) -> str:
+        return _("The latest news from %(region)s.") % {"region": subject.thing}
+
+    def articles(self, subject: Subject) -> ArticleQuerySet:
+        return Article.objects.live().in_region(subject.thing)
+
+
+class RegionAtomFeed(RegionFeed):
+    feed_type = Atom1Feed
+    subtitle = RegionFeed.description
+
+
+class ProgramFeed(SiteFeed):
+    def get_object(self, request, slug: str) -> Subject:
+        return Subject(host=host_of(request), thing=get_object_or_404(ProgramTag, slug=slug))
+
+    def title(self, subject: Subject) -> str:
+        return f"{subject.thing.name}: {subject.thing.full_name} · {settings.SITE_NAME}"
+
+    def description(self, subject: Subject) -> str:
+        return _("The latest news about %(program)s.") % {"program": subject.thing.full_name}
+
+    def articles(self, subject: Subject) -> ArticleQuerySet:
+        return Article.objects.live().filter(program_links__tag=subject.thing)
+
+
+class ProgramAtomFeed(ProgramFeed):
+    feed_type = Atom1Feed
+    subtitle = ProgramFeed.description

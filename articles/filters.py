@@ -1,0 +1,133 @@
+"""Reader-facing filters for article lists, always applied to ``Article.objects.live()``.
+
+Parameter names are Indonesian, like the URLs: ``?program=jkk&penulis=maria-lado``.
+A value that names nothing (an unknown slug, month 13, 30 February) makes the
+form invalid, and ``filtered()`` then returns no articles rather than ignoring
+the filter or failing.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, ArticleQuerySet, Journalist, ProgramTag
+from regions.models import Region
+
+DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+def live_reporters(request) -> QuerySet[Journalist]:
+    return Journalist.objects.filter(
+        pk__in=Article.objects.live().values("bylines__journalist")
+    ).order_by("name")
+
+
+def filter_regions(request) -> QuerySet[Region]:
+    """The province, regencies and cities: the places a reader narrows a list to."""
+    return Region.objects.filter(
+        kind__in=[Region.Kind.PROVINCE, Region.Kind.REGENCY, Region.Kind.CITY]
+    ).order_by("path")
+
+
+def live_years() -> list[tuple[int, int]]:
+    years = Article.objects.live().datetimes("published_at", "year", order="DESC")
+    return [(moment.year, moment.year) for moment in years]
+
+
+def in_region(queryset: ArticleQuerySet, name: str, region: Region) -> ArticleQuerySet:
+    return queryset.in_region(region)
+
+
+def program_filter() -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        label=_("Program"),
+        field_name="program_links__tag",
+        queryset=ProgramTag.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All programs"),
+    )
+
+
+def reporter_filter() -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        label=_("Reporter"),
+        field_name="bylines__journalist",
+        queryset=live_reporters,
+        to_field_name="slug",
+        empty_label=_("All reporters"),
+    )
+
+
+def region_filter() -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        queryset=filter_regions,
+        to_field_name="slug",
+        method=in_region,
+        empty_label=_("All regions"),
+    )
+
+
+class ReaderFilterSet(django_filters.FilterSet):
+    @property
+    def active(self) -> bool:
+        """Whether the reader chose any filter (a page number alone is not one)."""
+        return self.is_bound and any(self.data.get(name) for name in self.filters)
+
+
+class RegionArticleFilter(ReaderFilterSet):
+    """On a region page: narrow its articles by program, reporter and dates (WITA)."""
+
+    program = program_filter()
+    penulis = reporter_filter()
+    dari = django_filters.DateFilter(
+        label=_("From"), field_name="published_at", lookup_expr="date__gte", widget=DATE_WIDGET
+    )
+    sampai = django_filters.DateFilter(
+        label=_("Until"), field_name="published_at", lookup_expr="date__lte", widget=DATE_WIDGET
+    )
+
+    class Meta:
+        model = Article
+        fields = ["program", "penulis", "dari", "sampai"]
+
+
+class ProgramArticleFilter(ReaderFilterSet):
+    wilayah = region_filter()
+
+    class Meta:
+        model = Article
+        fields = ["wilayah"]
+
+
+class ArchiveFilter(ReaderFilterSet):
+    wilayah = region_filter()
+    program = program_filter()
+    penulis = reporter_filter()
+    tahun = django_filters.ChoiceFilter(
+        label=_("Year"),
+        field_name="published_at",
+        lookup_expr="year",
+        choices=live_years,
+        empty_label=_("All years"),
+    )
+    bulan = django_filters.ChoiceFilter(
+        label=_("Month"),
+        field_name="published_at",
+        lookup_expr="month",
+        choices=sorted(MONTHS.items()),
+        empty_label=_("All months"),
+    )
+
+    class Meta:
+        model = Article
+        fields = ["wilayah", "program", "penulis", "tahun", "bulan"]
+
+
+def filtered(filterset: django_filters.FilterSet) -> ArticleQuerySet:
+    """The filtered articles, or none at all when a filter value is not valid."""
+    if filterset.is_bound and not filterset.is_valid():
+        return filterset.queryset.none()
+    return filterset.qs

@@ -1,0 +1,106 @@
+"""Shared previews: signed, expiring, revocable links to an unpublished article.
+
+The token is ``Signer.sign_object({"link": id, "until": epoch})``: it cannot be
+forged or have its expiry extended without the secret key, and it is the same
+every time it is computed, so the admin can show a link again without storing
+the token. Revocation and the authoritative expiry live in ``PreviewLink``.
+"""
+
+import datetime
+
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from articles.models import Article, PreviewLink
+from articles.views import render_article
+
+SALT = "articles.preview-link"
+DEFAULT_LIFETIME = datetime.timedelta(hours=48)
+MAX_LIFETIME = datetime.timedelta(days=14)
+
+
+class PreviewUnavailable(Exception):
+    """The token is forged, unknown, expired or revoked; ``reason`` says which."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def create_link(
+    article: Article, *, by, lifetime: datetime.timedelta = DEFAULT_LIFETIME
+) -> PreviewLink:
+    lifetime = min(lifetime, MAX_LIFETIME)
+    now = timezone.now().replace(microsecond=0)
+    return PreviewLink.objects.create(
+        article=article, created_by=by, created_at=now, expires_at=now + lifetime
+    )
+
+
+def revoke(link: PreviewLink, *, by) -> None:
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.revoked_by = by
+        link.save(update_fields=["revoked_at", "revoked_by"])
+
+
+def token_for(link: PreviewLink) -> str:
+    payload = {"link": link.pk, "until": int(link.expires_at.timestamp())}
+    return signing.Signer(salt=SALT).sign_object(payload)
+
+
+def url_for(request: HttpRequest, link: PreviewLink) -> str:
+    return request.build_absolute_uri(reverse("articles:preview", args=[token_for(link)]))
+
+
+def resolve(token: str) -> PreviewLink:
+    """The live link a token names, or ``PreviewUnavailable``."""
+    try:
+        payload = signing.Signer(salt=SALT).unsign_object(token)
+        link_id, until = int(payload["link"]), int(payload["until"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise PreviewUnavailable("forged") from None
+    now = timezone.now()
+    if until <= now.timestamp():
+        raise PreviewUnavailable("expired")
+    link = PreviewLink.objects.select_related("article").filter(pk=link_id).first()
+    if link is None:
+        raise PreviewUnavailable("forged")
+    if link.revoked_at is not None:
+        raise PreviewUnavailable("revoked")
+    if link.expires_at <= now:
+        raise PreviewUnavailable("expired")
+    return link
+
+
+def private(response: HttpResponse) -> HttpResponse:
+    """Headers for any page that shows unpublished copy: never cached, never indexed."""
+    response.headers.pop("Cache-Control", None)
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    # The token is in the URL: do not hand it to sites the article links to.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
+    """The public face of a preview link; works logged out."""
+    try:
+        link = resolve(token)
+    except PreviewUnavailable as error:
+        status = 404 if error.reason == "forged" else 410
+        response = render(
+            request,
+            "articles/preview_unavailable.html",
+            {"reason": error.reason},
+            status=status,
+        )
+        return private(response)
+    article = link.article
+    if article.is_live:
+        return private(redirect(article.get_absolute_url()))
+    return private(render_article(request, article, preview=True))

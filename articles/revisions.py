@@ -1,0 +1,291 @@
+"""Revisions: snapshots of an article's content, readable diffs, and restore.
+
+A snapshot holds the content fields only (what a writer or editor edits), not
+the status or publication time, which change through ``articles.workflow``.
+Related objects are stored by id, so a snapshot can be restored exactly;
+they are shown by name when diffed.
+"""
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from articles.models import Article, ArticleReporter, Journalist, ProgramTag, Revision
+from regions.models import Region
+
+# Plain fields in the order the diff shows them.
+SCALAR_FIELDS = [
+    "title",
+    "title_derived",
+    "slug",
+    "dek",
+    "summary_points",
+    "body",
+    "dateline_city",
+    "region",
+    "editor",
+    "lead_image",
+    "lead_image_alt",
+    "lead_image_caption",
+    "lead_image_credit",
+    "focal_x",
+    "focal_y",
+    "outlet",
+    "original_url",
+    "original_byline",
+    "rights_line",
+]
+# Many-valued fields: ids; ``reporters`` keeps byline order, the others are sorted.
+LIST_FIELDS = ["reporters", "regions", "programs", "related"]
+FOREIGN_KEYS = {"region": Region, "editor": Journalist}
+LIST_MODELS = {
+    "reporters": Journalist,
+    "regions": Region,
+    "programs": ProgramTag,
+    "related": Article,
+}
+
+
+class StaleVersion(Exception):
+    """Someone saved the article after the caller read it."""
+
+
+def snapshot(article: Article) -> dict[str, Any]:
+    """The content of ``article`` as stored now (four queries for the related lists)."""
+    data: dict[str, Any] = {}
+    for name in SCALAR_FIELDS:
+        if name in FOREIGN_KEYS:
+            data[name] = getattr(article, f"{name}_id")
+        elif name == "lead_image":
+            data[name] = article.lead_image.name or ""
+        else:
+            data[name] = getattr(article, name)
+    data["reporters"] = list(
+        article.bylines.order_by("position", "id").values_list("journalist_id", flat=True)
+    )
+    data["regions"] = sorted(article.regions.values_list("pk", flat=True))
+    data["programs"] = sorted(article.programs.values_list("pk", flat=True))
+    data["related"] = sorted(article.related.values_list("pk", flat=True))
+    return data
+
+
+def record_revision(article: Article, *, by, note: str = "") -> Revision:
+    """Store the article's current content under its current version."""
+    return Revision.objects.create(
+        article=article,
+        version=article.version,
+        snapshot=snapshot(article),
+        note=note,
+        created_by=by if by is not None and by.is_authenticated else None,
+    )
+
+
+def record_baseline(article: Article) -> Revision | None:
+    """Before the first admin save of an article made elsewhere (import, fixtures),
+    keep its stored content as a revision, so the first edit can be compared and undone."""
+    if article.pk is None or article.revisions.exists():
+        return None
+    stored = Article.objects.get(pk=article.pk)
+    return Revision.objects.create(
+        article=stored,
+        version=stored.version,
+        snapshot=snapshot(stored),
+        note=_("As stored before the first edit in the admin"),
+    )
+
+
+def claim_version(article: Article, *, expected: int) -> int:
+    """Atomically move ``article`` from version ``expected`` to the next one.
+
+    A single ``UPDATE … WHERE version = expected``: of two saves that started
+    from the same version, exactly one wins; the other gets ``StaleVersion``.
+    """
+    claimed = Article.objects.filter(pk=article.pk, version=expected).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise StaleVersion
+    article.version = expected + 1
+    return article.version
+
+
+@transaction.atomic
+def restore_revision(revision: Revision, *, by, expected_version: int) -> Revision:
+    """Put a revision's content back as a new revision; the status is left alone."""
+    claim_version(revision.article, expected=expected_version)
+    # Read the row again under the write lock the claim took, so nothing stale is saved.
+    article = Article.objects.get(pk=revision.article_id)
+    data = revision.snapshot
+    for name in SCALAR_FIELDS:
+        if name not in data:
+            continue
+        if name in FOREIGN_KEYS:
+            model = FOREIGN_KEYS[name]
+            pk = data[name]
+            setattr(article, f"{name}_id", pk if model.objects.filter(pk=pk).exists() else None)
+        else:
+            setattr(article, name, data[name])
+    article.save()
+    article.regions.set(Region.objects.filter(pk__in=data.get("regions", [])))
+    article.programs.set(list(ProgramTag.objects.filter(pk__in=data.get("programs", []))))
+    article.related.set(
+        Article.objects.filter(pk__in=data.get("related", [])).exclude(pk=article.pk)
+    )
+    existing = set(
+        Journalist.objects.filter(pk__in=data.get("reporters", [])).values_list("pk", flat=True)
+    )
+    article.bylines.all().delete()
+    ArticleReporter.objects.bulk_create(
+        ArticleReporter(article=article, journalist_id=pk, position=position)
+        for position, pk in enumerate(pk for pk in data.get("reporters", []) if pk in existing)
+    )
+    return record_revision(
+        article, by=by, note=_("Restored from version %(version)s") % {"version": revision.version}
+    )
+
+
+# Diffs -------------------------------------------------------------------------
+
+
+@dataclass
+class DiffRow:
+    left: SafeString
+    right: SafeString
+    changed: bool
+
+
+@dataclass
+class FieldDiff:
+    name: str
+    label: str
+    rows: list[DiffRow]
+
+    @property
+    def changed(self) -> bool:
+        return any(row.changed for row in self.rows)
+
+
+def field_label(name: str) -> str:
+    if name == "reporters":
+        return str(Article._meta.get_field("reporters").verbose_name)
+    return str(Article._meta.get_field(name).verbose_name)
+
+
+class Labels:
+    """Names for the ids in a set of snapshots, fetched with one query per model."""
+
+    def __init__(self, snapshots: list[dict[str, Any]]) -> None:
+        wanted: dict[type, set[int]] = {}
+        for data in snapshots:
+            for name, model in FOREIGN_KEYS.items():
+                if data.get(name) is not None:
+                    wanted.setdefault(model, set()).add(data[name])
+            for name, model in LIST_MODELS.items():
+                wanted.setdefault(model, set()).update(data.get(name, []))
+        self.names = {
+            model: {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)}
+            for model, ids in wanted.items()
+        }
+
+    def name(self, model: type, pk: int | None) -> str:
+        if pk is None:
+            return ""
+        return self.names.get(model, {}).get(pk) or _("#%(id)s (deleted)") % {"id": pk}
+
+
+def display_lines(name: str, value: Any, labels: Labels) -> list[str]:
+    """A field value as lines of plain text, ready to diff."""
+    if name in FOREIGN_KEYS:
+        return [labels.name(FOREIGN_KEYS[name], value)] if value is not None else []
+    if name in LIST_MODELS:
+        return [labels.name(LIST_MODELS[name], pk) for pk in value or []]
+    if name == "body":
+        return html_blocks(value or "")
+    if name == "summary_points":
+        return [str(point) for point in value or []]
+    if isinstance(value, bool):
+        return [_("yes") if value else _("no")]
+    if value in (None, ""):
+        return []
+    return [str(value)]
+
+
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|tr|figcaption)>|<br\s*/?>|<hr\s*/?>", re.I)
+
+
+def html_blocks(markup: str) -> list[str]:
+    """The readable paragraphs of an HTML body, tags stripped."""
+    blocks = (html.unescape(strip_tags(part)).strip() for part in BLOCK_END.split(markup))
+    return [block for block in blocks if block]
+
+
+def compare_snapshots(
+    old: dict[str, Any], new: dict[str, Any], *, fields: list[str] | None = None
+) -> list[FieldDiff]:
+    """Side-by-side rows for every field, changed or not (the template decides what to fold)."""
+    labels = Labels([old, new])
+    names = fields or [*SCALAR_FIELDS, *LIST_FIELDS]
+    diffs = []
+    for name in names:
+        if name not in old and name not in new:
+            continue
+        left = display_lines(name, old.get(name), labels)
+        right = display_lines(name, new.get(name), labels)
+        diffs.append(FieldDiff(name=name, label=field_label(name), rows=side_by_side(left, right)))
+    return diffs
+
+
+def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    return [name for name in [*SCALAR_FIELDS, *LIST_FIELDS] if old.get(name) != new.get(name)]
+
+
+def side_by_side(left: list[str], right: list[str]) -> list[DiffRow]:
+    """Align two lists of lines; changed pairs are marked word by word."""
+    rows = []
+    matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows += [
+                DiffRow(format_html("{}", line), format_html("{}", line), False)
+                for line in left[i1:i2]
+            ]
+            continue
+        old_lines, new_lines = left[i1:i2], right[j1:j2]
+        for index in range(max(len(old_lines), len(new_lines))):
+            old = old_lines[index] if index < len(old_lines) else None
+            new = new_lines[index] if index < len(new_lines) else None
+            if old is not None and new is not None:
+                marked_old, marked_new = word_diff(old, new)
+            else:
+                marked_old = format_html("<del>{}</del>", old) if old is not None else mark_safe("")
+                marked_new = format_html("<ins>{}</ins>", new) if new is not None else mark_safe("")
+            rows.append(DiffRow(marked_old, marked_new, True))
+    return rows
+
+
+def word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
+    """Mark the words that differ: ``<del>`` on the left, ``<ins>`` on the right."""
+    old_words, new_words = old.split(" "), new.split(" ")
+    left, right = [], []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old_part = html.escape(" ".join(old_words[i1:i2]))
+        new_part = html.escape(" ".join(new_words[j1:j2]))
+        if tag == "equal":
+            left.append(old_part)
+            right.append(new_part)
+            continue
+        if old_part:
+            left.append(f"<del>{old_part}</del>")
+        if new_part:
+            right.append(f"<ins>{new_part}</ins>")
+    # Every part was escaped above; only the <del>/<ins> markers are markup.
+    return mark_safe(" ".join(left)), mark_safe(" ".join(right))

@@ -1,0 +1,57 @@
+"""Any change readers could see makes the cached public pages stale."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from articles.models import (
+    Article,
+    ArticleReporter,
+    Correction,
+    Journalist,
+    PreviousSlug,
+    ProgramTag,
+    ProgramTaggedArticle,
+)
+from newsroom.cache import invalidate_pages
+from regions.models import Region
+
+# A draft or an article in review is invisible to readers: editing it all day
+# must not empty the cache. Scheduled and unpublished articles count, since
+# they are (or were) public.
+PUBLIC_STATES = {Article.Status.PUBLISHED, Article.Status.UNPUBLISHED}
+
+
+def _article_of(instance) -> Article | None:
+    if isinstance(instance, Article):
+        return instance
+    if isinstance(instance, ProgramTaggedArticle):
+        return instance.content_object
+    return getattr(instance, "article", None)
+
+
+def article_changed(sender, instance, **kwargs) -> None:
+    if kwargs.get("action", "post").startswith("pre"):
+        return
+    article = _article_of(instance)
+    if article is None or article.status in PUBLIC_STATES:
+        invalidate_pages()
+
+
+def listing_changed(sender, instance, **kwargs) -> None:
+    invalidate_pages()
+
+
+def connect() -> None:
+    for model in (Article, ArticleReporter, ProgramTaggedArticle, Correction, PreviousSlug):
+        post_save.connect(article_changed, sender=model, dispatch_uid=f"pages-{model.__name__}")
+        post_delete.connect(
+            article_changed, sender=model, dispatch_uid=f"pages-del-{model.__name__}"
+        )
+    for through in (Article.regions.through, Article.related.through, ProgramTaggedArticle):
+        m2m_changed.connect(
+            article_changed, sender=through, dispatch_uid=f"pages-m2m-{through.__name__}"
+        )
+    for model in (Region, ProgramTag, Journalist):
+        post_save.connect(listing_changed, sender=model, dispatch_uid=f"pages-{model.__name__}")
+        post_delete.connect(
+            listing_changed, sender=model, dispatch_uid=f"pages-del-{model.__name__}"
+        )

@@ -1,0 +1,350 @@
+"""The editorial state machine: one function per transition.
+
+States: draft → in_review → published (now or scheduled) → unpublished, and
+in_review → draft when an editor returns the copy with a reason. Every
+function checks the actor's permission first and the article's current state
+second, raises a ``WorkflowError`` and changes nothing when either is wrong,
+and otherwise moves the article and writes an ``ArticleEvent`` in the same
+transaction. The admin's buttons and actions call these functions; nothing
+else writes ``status``.
+
+Who may do what:
+
+- ``submit``: anyone who may change articles and can see this one (a reporter
+  on its byline, or an editor).
+- ``return_to_draft``, ``publish``, ``unpublish``, ``add_correction``: the
+  desk, i.e. users with ``articles.publish_article`` (the Editor group and
+  superusers). The desk also sees and edits every article.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from articles.models import Article, ArticleEvent, ArticleReporter, Correction
+from newsroom.wita import WITA
+
+PUBLISH_PERMISSION = "articles.publish_article"
+CHANGE_PERMISSION = "articles.change_article"
+
+Status = Article.Status
+Action = ArticleEvent.Action
+User = AbstractBaseUser | AnonymousUser
+
+
+class WorkflowError(Exception):
+    """A transition was refused; ``message`` says why, in the user's language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotPermitted(WorkflowError, PermissionDenied):
+    """The actor may not make this transition on this article."""
+
+
+class WrongState(WorkflowError):
+    """The article is not in a state the transition starts from."""
+
+
+class NotReady(WorkflowError):
+    """The article lacks something publishing needs; ``missing`` lists all of it."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(
+            _("This article cannot be published yet: %(missing)s.")
+            % {"missing": "; ".join(missing)}
+        )
+
+
+# Access ------------------------------------------------------------------
+
+
+def is_desk(user: User) -> bool:
+    """Editors and superusers: they see, edit and decide on every article."""
+    return bool(user.is_active and user.has_perm(PUBLISH_PERMISSION))
+
+
+def articles_for(user: User):
+    """The articles ``user`` may see in the admin: all for the desk, else their own bylines."""
+    if is_desk(user):
+        return Article.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return Article.objects.none()
+    own = ArticleReporter.objects.filter(article=OuterRef("pk"), journalist__user=user)
+    return Article.objects.filter(Exists(own))
+
+
+def can_see(user: User, article: Article) -> bool:
+    """One query for a reporter; none for the desk."""
+    if is_desk(user):
+        return True
+    return articles_for(user).filter(pk=article.pk).exists()
+
+
+def can_edit(user: User, article: Article) -> bool:
+    """Reporters edit their own drafts; once submitted, the copy is the desk's."""
+    if not user.has_perm(CHANGE_PERMISSION):
+        return False
+    if is_desk(user):
+        return True
+    return article.status == Status.DRAFT and can_see(user, article)
+
+
+def with_history(articles):
+    """Annotate the latest event (action, reason, time) and the last submission time.
+
+    Subqueries: no extra query per article.
+    """
+    latest = ArticleEvent.objects.filter(article=OuterRef("pk")).order_by("-created_at", "-id")
+    submitted = latest.filter(action=Action.SUBMIT)
+    return articles.annotate(
+        last_action=Subquery(latest.values("action")[:1]),
+        last_reason=Subquery(latest.values("reason")[:1]),
+        last_event_at=Subquery(latest.values("created_at")[:1]),
+        submitted_at=Subquery(submitted.values("created_at")[:1]),
+    )
+
+
+def returned_drafts(articles):
+    """Drafts whose latest event is a return: the reporters have work to do."""
+    return with_history(articles).filter(status=Status.DRAFT, last_action=Action.RETURN)
+
+
+def review_queue(articles):
+    """Articles waiting for the desk, the longest-waiting first."""
+    return with_history(articles).filter(status=Status.IN_REVIEW).order_by("submitted_at", "pk")
+
+
+def is_scheduled(article: Article) -> bool:
+    return (
+        article.status == Status.PUBLISHED
+        and article.published_at is not None
+        and article.published_at > timezone.now()
+    )
+
+
+def publish_problems(article: Article) -> list[str]:
+    """Everything that stops ``article`` from being published, all at once (one query)."""
+    missing = []
+    if not article.title.strip():
+        missing.append(_("a title"))
+    if not strip_tags(article.body).strip():
+        missing.append(_("body text"))
+    if article.region_id is None:
+        missing.append(_("a primary region"))
+    if article.pk is None or not article.bylines.exists():
+        missing.append(_("at least one reporter"))
+    if article.lead_image and not article.lead_image_alt.strip():
+        missing.append(_("alt text for the lead image"))
+    return missing
+
+
+def allowed_transitions(user: User, article: Article) -> list[str]:
+    """The transitions ``user`` may try on ``article`` now, for buttons and menus.
+
+    ``publish`` and ``schedule`` are offered even when something is missing:
+    trying them lists what is missing.
+    """
+    if article.pk is None or not can_see(user, article):
+        return []
+    names = []
+    status = article.status
+    if status == Status.DRAFT and user.has_perm(CHANGE_PERMISSION):
+        names.append("submit")
+    if is_desk(user):
+        if status in (Status.IN_REVIEW, Status.UNPUBLISHED) or is_scheduled(article):
+            names += ["publish", "schedule"]
+        if status in (Status.IN_REVIEW, Status.UNPUBLISHED):
+            names.append("return")
+        if status == Status.PUBLISHED:
+            names.append("unpublish")
+        if article.is_live:
+            names.append("correct")
+    return names
+
+
+# Transitions ---------------------------------------------------------------
+
+
+def submit(article: Article, *, by: User) -> ArticleEvent:
+    """A reporter (or editor) hands a draft to the desk."""
+    with transaction.atomic():
+        current = _lock(article)
+        _require_change(by, current)
+        _require_state(current, {Status.DRAFT}, _("Only a draft can be submitted for review."))
+        return _move(article, current, to=Status.IN_REVIEW, action=Action.SUBMIT, by=by)
+
+
+def return_to_draft(article: Article, *, by: User, reason: str) -> ArticleEvent:
+    """The desk sends copy back to its reporters; they see the reason."""
+    with transaction.atomic():
+        current = _lock(article)
+        _require_desk(by)
+        _require_state(
+            current,
+            {Status.IN_REVIEW, Status.UNPUBLISHED},
+            _("Only an article in review or unpublished can be returned to draft."),
+        )
+        reason = _require_text(reason, _("Say why the article goes back to draft."))
+        return _move(article, current, to=Status.DRAFT, action=Action.RETURN, by=by, reason=reason)
+
+
+def publish(article: Article, *, by: User, at: datetime.datetime | None = None) -> ArticleEvent:
+    """Publish now, or at ``at`` when it is in the future (a scheduled article
+    is only a future ``published_at``: nothing has to run at that time)."""
+    with transaction.atomic():
+        current = _lock(article)
+        _require_desk(by)
+        if not (current.status in (Status.IN_REVIEW, Status.UNPUBLISHED) or is_scheduled(current)):
+            raise WrongState(
+                _(
+                    "Only an article in review, unpublished or scheduled can be published; "
+                    "this one is %(status)s."
+                )
+                % {"status": current.get_status_display()}
+            )
+        now = timezone.now()
+        if at is not None:
+            if timezone.is_naive(at):
+                raise WorkflowError(_("The publication time needs a time zone."))
+            if at <= now:
+                raise WorkflowError(
+                    _("%(time)s is in the past; choose a time in the future or publish now.")
+                    % {"time": format_wita(at)}
+                )
+        missing = publish_problems(current)
+        if missing:
+            raise NotReady(missing)
+        moment = at or now.replace(microsecond=0)
+        return _move(
+            article,
+            current,
+            to=Status.PUBLISHED,
+            action=Action.SCHEDULE if at else Action.PUBLISH,
+            by=by,
+            publish_at=moment,
+        )
+
+
+def unpublish(article: Article, *, by: User, reason: str) -> ArticleEvent:
+    """Take a live (or scheduled) article away from readers."""
+    with transaction.atomic():
+        current = _lock(article)
+        _require_desk(by)
+        _require_state(
+            current, {Status.PUBLISHED}, _("Only a published article can be unpublished.")
+        )
+        reason = _require_text(reason, _("Say why the article is unpublished."))
+        return _move(
+            article, current, to=Status.UNPUBLISHED, action=Action.UNPUBLISH, by=by, reason=reason
+        )
+
+
+def add_correction(article: Article, *, by: User, text: str) -> ArticleEvent:
+    """Append a dated correction note that readers see on the live article."""
+    with transaction.atomic():
+        current = _lock(article)
+        _require_desk(by)
+        if not current.is_live:
+            raise WrongState(_("Corrections are added to live articles only."))
+        text = _require_text(text, _("Write the correction readers will see."))
+        Correction.objects.create(article=current, text=text, created_by=_user_or_none(by))
+        return _move(
+            article, current, to=Status.PUBLISHED, action=Action.CORRECT, by=by, reason=text
+        )
+
+
+TRANSITIONS = {
+    "submit": submit,
+    "return": return_to_draft,
+    "publish": publish,
+    "schedule": publish,
+    "unpublish": unpublish,
+    "correct": add_correction,
+}
+
+
+# Times -------------------------------------------------------------------------
+
+
+def format_wita(moment: datetime.datetime) -> str:
+    """``21/11/2026 14:30 WITA``: unambiguous in both languages."""
+    return moment.astimezone(WITA).strftime("%d/%m/%Y %H:%M") + " WITA"
+
+
+# Internals ---------------------------------------------------------------
+
+
+def _lock(article: Article) -> Article:
+    if article.pk is None:
+        raise WrongState(_("Save the article first."))
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def _user_or_none(user: User):
+    return user if user.is_authenticated else None
+
+
+def _require_change(user: User, article: Article) -> None:
+    if not user.is_authenticated or not user.has_perm(CHANGE_PERMISSION):
+        raise NotPermitted(_("You may not change articles."))
+    if not can_see(user, article):
+        raise NotPermitted(_("You may only submit articles you report on."))
+
+
+def _require_desk(user: User) -> None:
+    if not is_desk(user):
+        raise NotPermitted(_("Only an editor may do this."))
+
+
+def _require_state(article: Article, states: Iterable[str], message: str) -> None:
+    if article.status not in states:
+        raise WrongState(message)
+
+
+def _require_text(text: str, message: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise WorkflowError(message)
+    return text
+
+
+def _move(
+    article: Article,
+    current: Article,
+    *,
+    to: str,
+    action: str,
+    by: User,
+    reason: str = "",
+    publish_at: datetime.datetime | None = None,
+) -> ArticleEvent:
+    """Write the new state over the locked row, log the event, and update the caller's copy."""
+    from_status = current.status
+    current.status = to
+    if publish_at is not None:
+        current.published_at = publish_at
+    current.version += 1
+    current.save(update_fields=["status", "published_at", "version", "updated_at"])
+    for field in ("status", "published_at", "version", "updated_at"):
+        setattr(article, field, getattr(current, field))
+    return ArticleEvent.objects.create(
+        article=current,
+        action=action,
+        from_status=from_status,
+        to_status=to,
+        reason=reason,
+        publish_at=publish_at,
+        version=current.version,
+        actor=_user_or_none(by),
+    )

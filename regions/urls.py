@@ -1,0 +1,12 @@
+from django.urls import path
+
+from articles import feeds
+from newsroom.cache import public_page
+from regions import views
+
+app_name = "regions"
+urlpatterns = [
+    path("wilayah/<slug:slug>/", public_page(views.region_detail), name="detail"),
+    path("wilayah/<slug:slug>/feed/", public_page(feeds.RegionFeed()), name="feed"),
+    path("wilayah/<slug:slug>/feed/atom/", public_page(feeds.RegionAtomFeed()), name="atom"),
+]

@@ -1,0 +1,169 @@
+import datetime
+import re
+
+import pytest
+from django.utils.html import escape, strip_tags
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles.models import Article
+from articles.search import highlighted_text, terms_of
+from articles.search import search as search_articles
+from tests.site.builders import publish
+
+HOUR = datetime.timedelta(hours=1)
+
+
+@pytest.fixture
+def stories(places, frozen):
+    return {
+        "body": publish(
+            "Laporan pekan ini",
+            ago=1 * HOUR,
+            body="<p>Di Atambua, <strong>nelayan</strong> &amp; petani ikut program jaminan.</p>",
+        ),
+        "title": publish("Nelayan Atambua terlindungi", ago=5 * HOUR, body="<p>Isi berita.</p>"),
+        "dek": publish(
+            "Kabar pesisir", ago=3 * HOUR, dek="Nelayan kecil di pesisir Belu.", body="<p>Isi.</p>"
+        ),
+        "work": publish("Kehilangan pekerjaan", ago=2 * HOUR, body="<p>Program baru.</p>"),
+    }
+
+
+def search(client, query: str):
+    response = client.get("/cari/", {"q": query})
+    assert response.status_code == 200
+    return response
+
+
+def found(response) -> list[str]:
+    page = response.context["page_obj"]
+    return [article.title for article in page] if page else []
+
+
+def test_results_are_ranked_title_above_dek_above_body(client, stories):
+    assert found(search(client, "nelayan")) == [
+        "Nelayan Atambua terlindungi",
+        "Kabar pesisir",
+        "Laporan pekan ini",
+    ]
+
+
+def test_every_word_must_match(client, stories):
+    assert found(search(client, "nelayan atambua")) == [
+        "Nelayan Atambua terlindungi",
+        "Laporan pekan ini",
+    ]
+    assert found(search(client, "nelayan kupang")) == []
+
+
+def test_a_word_also_matches_longer_forms(client, stories):
+    # Indonesian adds suffixes: "pekerja" should find "pekerjaan".
+    assert found(search(client, "pekerja")) == ["Kehilangan pekerjaan"]
+
+
+def test_matches_are_highlighted_in_titles_and_snippets(client, stories):
+    html = search(client, "nelayan").content.decode()
+    link = '<a href="/berita/2025/11/17/nelayan-atambua-terlindungi/">'
+    assert f"{link}<mark>Nelayan</mark> Atambua terlindungi</a>" in html
+    snippet = re.search(r'<p class="card-dek">(Di Atambua.*?)</p>', html).group(1)
+    # The body's tags are gone, its entities decoded and re-escaped, only <mark> added.
+    assert snippet == "Di Atambua, <mark>nelayan</mark> &amp; petani ikut program jaminan."
+
+
+def test_highlighting_never_lets_stored_markup_through(client, places, frozen):
+    publish("Upah <b>naik</b> & </p><script>x()</script>", body="<p>Upah naik.</p>")
+    html = search(client, "upah").content.decode()
+    assert "<script>x()" not in html
+    assert "<mark>Upah</mark> &lt;b&gt;naik&lt;/b&gt; &amp; &lt;/p&gt;&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "'",
+        "AND",
+        "nelayan OR",
+        "NOT nelayan",
+        "NEAR(nelayan atambua)",
+        "nel*",
+        "^nelayan",
+        "-nelayan",
+        "title:nelayan",
+        "((((",
+        'nelayan"',
+        "%",
+        "\\",
+        "🐟 nelayan",
+        "nelayan " * 20,
+        "\u200b",
+    ],
+)
+def test_junk_and_operators_never_fail(client, stories, query):
+    response = search(client, query)
+    assert response.context["form"].is_valid()
+
+
+def test_operators_are_plain_words(client, stories):
+    assert found(search(client, "NEAR(nelayan atambua)")) == []
+    assert found(search(client, "title:nelayan")) == []
+    assert found(search(client, '"nelayan"')) == found(search(client, "nelayan"))
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "—", "*"])
+def test_an_empty_query_asks_for_words(client, stories, query):
+    response = search(client, query)
+    assert response.context["page_obj"] is None
+    assert '<p class="empty">' in response.content.decode()
+
+
+def test_a_query_with_a_null_character_or_too_long_is_refused_politely(client, stories):
+    for query in ("nelayan\x00", "x" * 201):
+        response = search(client, query)
+        assert response.context["page_obj"] is None
+        assert '<p class="field-error">' in response.content.decode()
+
+
+def test_no_match_is_said_plainly(client, stories):
+    response = search(client, "gajah")
+    assert found(response) == []
+    assert '<p class="empty">' in response.content.decode()
+
+
+def test_the_query_is_escaped_where_it_is_shown(client, stories):
+    html = search(client, '"><script>alert(1)</script>').content.decode()
+    assert "<script>alert(1)" not in html
+    assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
+
+
+def test_search_results_are_not_indexed(client, stories):
+    assert (
+        '<meta name="robots" content="noindex, follow">'
+        in search(client, "nelayan").content.decode()
+    )
+
+
+def test_results_paginate(client, places, frozen):
+    for number in range(25):
+        publish(f"Nelayan nomor {number}", ago=(number + 1) * HOUR)
+    assert len(found(search(client, "nelayan"))) == 20
+    response = client.get("/cari/", {"q": "nelayan", "halaman": 2})
+    assert len(found(response)) == 5
+    assert client.get("/cari/", {"q": "nelayan", "halaman": 3}).status_code == 404
+
+
+def test_terms_are_distinct_lowercase_words_at_most_twelve():
+    assert terms_of("Nelayan NELAYAN, (atambua)* OR") == ["nelayan", "atambua", "or"]
+    assert len(terms_of(" ".join(f"kata{n}" for n in range(30)))) == 12
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=60))
+def test_no_text_at_all_makes_the_search_fail(stories, query):
+    results = list(search_articles(Article.objects.live(), terms_of(query)))
+    for article in results:
+        # Highlighting adds <mark> and nothing else to the escaped title.
+        assert strip_tags(highlighted_text(article.search_title)) == escape(article.title)
