@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 # The demo and the fixture builder run with development settings.
 DEV := DEBUG=1
 
-.PHONY: install run test lint format fixtures messages clean
+.PHONY: install run serve test lint format fixtures messages clean
 
 install: $(VENV)/.installed
 
@@ -18,6 +18,18 @@ run: install
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py load_demo
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# The production configuration, locally: DEBUG off, gunicorn (gunicorn.conf.py),
+# WhiteNoise serving collected static files, and whatever DATABASE_URL and
+# REDIS_URL say (SQLite and a per-process cache when unset). Plain HTTP on
+# 127.0.0.1, so no HTTPS redirect; a random SECRET_KEY unless one is given.
+serve: install
+	$(eval export SECRET_KEY ?= $(shell $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))"))
+	$(eval export ALLOWED_HOSTS ?= 127.0.0.1,localhost)
+	$(eval export SECURE_SSL_REDIRECT ?= 0)
+	DEBUG=0 $(PY) manage.py migrate --noinput
+	DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=0 $(VENV)/bin/gunicorn newsroom.wsgi -c gunicorn.conf.py
 
 # The Nu HTML Checker (vnu-jar) and axe-core come from npm. Without npm the
 # tests that need them skip on a laptop; in CI they are required. The tests run

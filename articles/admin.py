@@ -9,18 +9,21 @@ an article outside the user's queryset into a 404.
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from js_asset import Media
 
 from articles import admin_views, workflow
 from articles.admin_views import TRANSITION_LABELS, event_message, status_badge
-from articles.forms import ArticleAdminForm, TransitionForm
+from articles.forms import ArticleAdminForm, JournalistAdminForm, TransitionForm
 from articles.models import (
     Article,
     ArticleEvent,
@@ -53,6 +56,7 @@ class ProgramTagAdmin(admin.ModelAdmin):
 
 @admin.register(Journalist)
 class JournalistAdmin(admin.ModelAdmin):
+    form = JournalistAdminForm
     list_display = ["name", "slug", "user"]
     search_fields = ["name", "slug", "user__username"]
     list_select_related = ["user"]
@@ -106,6 +110,21 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TrashFilter(admin.SimpleListFilter):
+    """The trash is a view of its own, for the desk; every other list leaves it out."""
+
+    title = gettext_lazy("trash")
+    parameter_name = "trash"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("In the trash"))] if workflow.is_desk(request.user) else []
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.in_trash()
+        return queryset.not_in_trash()
+
+
 class YesNoFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [("yes", _("Yes")), ("no", _("No"))]
@@ -116,9 +135,7 @@ class ScheduledFilter(YesNoFilter):
     parameter_name = "scheduled"
 
     def queryset(self, request, queryset):
-        scheduled = Article.objects.filter(status=Status.PUBLISHED).exclude(
-            pk__in=Article.objects.live().values("pk")
-        )
+        scheduled = Article.objects.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
         if self.value() == "yes":
             return queryset.filter(pk__in=scheduled.values("pk"))
         if self.value() == "no":
@@ -183,6 +200,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_filter = [
         QueueFilter,
+        TrashFilter,
         "status",
         ScheduledFilter,
         LiveFilter,
@@ -267,6 +285,8 @@ class ArticleAdmin(admin.ModelAdmin):
         "schedule_selected",
         "return_selected",
         "unpublish_selected",
+        "trash_selected",
+        "restore_selected",
     ]
 
     class Media:
@@ -276,9 +296,10 @@ class ArticleAdmin(admin.ModelAdmin):
     # Who sees what ------------------------------------------------------------
 
     def get_queryset(self, request):
-        queryset = workflow.with_history(workflow.articles_for(request.user)).prefetch_related(
-            "bylines__journalist"
-        )
+        # The trash is in the queryset (for the desk) so that TrashFilter can show it
+        # and its articles open read-only; TrashFilter leaves it out of the lists.
+        articles = workflow.articles_for(request.user, with_trash=True)
+        queryset = workflow.with_history(articles).prefetch_related("bylines__journalist")
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 
@@ -304,7 +325,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or workflow.is_desk(request.user))
+        return allowed and (obj is None or (workflow.is_desk(request.user) and not obj.in_trash))
 
     def has_add_permission(self, request):
         # A reporter's new article is theirs through their byline, so they need a journalist.
@@ -401,6 +422,43 @@ class ArticleAdmin(admin.ModelAdmin):
         except StaleVersion:
             raise EditConflict from None
 
+    # Deleting moves to the trash --------------------------------------------------
+
+    def delete_model(self, request, obj):
+        workflow.move_to_trash(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            workflow.move_to_trash(article, by=request.user)
+
+    def get_deleted_objects(self, objs, request):
+        """Nothing is deleted: the confirmation lists only what goes to the trash.
+        (``delete_view`` has checked ``has_delete_permission`` already.)"""
+        titles = [str(article) for article in objs]
+        return titles, {self.opts.verbose_name_plural: len(titles)}, set(), []
+
+    def response_delete(self, request, obj_display, obj_id):
+        if IS_POPUP_VAR in request.POST:
+            return super().response_delete(request, obj_display, obj_id)
+        self.message_user(
+            request,
+            _("“%(title)s” is in the trash. An editor can restore it from there.")
+            % {"title": obj_display},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+
+    def get_actions(self, request):
+        """Deleting is trashing, with no confirmation needed: the trash can be undone.
+        The trash view offers only restore; the other lists never offer it."""
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        in_trash = request.GET.get(TrashFilter.parameter_name) == "yes"
+        for name in list(actions):
+            if (name == "restore_selected") is not in_trash:
+                del actions[name]
+        return actions
+
     def response_add(self, request, obj, post_url_continue=None):
         if "_workflow" in request.POST:
             return self._run_button(request, obj)
@@ -427,6 +485,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["workflow"] = admin_views.workflow_panel(self, request, obj)
+        # The rich-text editor's import map is an inline script: it runs under the
+        # Content-Security-Policy only with this request's nonce.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # Extra pages --------------------------------------------------------------
@@ -464,6 +525,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 "<path:object_id>/share/<int:link_id>/revoke/",
                 bind(admin_views.revoke_view),
                 name="articles_article_revoke",
+            ),
+            path(
+                "<path:object_id>/untrash/",
+                bind(admin_views.untrash_view),
+                name="articles_article_untrash",
             ),
             *super().get_urls(),
         ]
@@ -545,6 +611,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def unpublish_selected(self, request, queryset):
         return self._bulk(request, queryset, "unpublish", needs="reason")
 
+    @admin.action(description=gettext_lazy("Move selected to the trash"), permissions=["delete"])
+    def trash_selected(self, request, queryset):
+        return self._bulk(request, queryset, "trash", needs=None)
+
+    @admin.action(
+        description=gettext_lazy("Restore selected from the trash"), permissions=["publish"]
+    )
+    def restore_selected(self, request, queryset):
+        return self._bulk(request, queryset, "restore", needs=None)
+
     def _bulk(self, request, queryset, name: str, *, needs: str | None):
         """Run one transition on each selected article; an input is asked for first."""
         if needs is None:
@@ -622,4 +698,4 @@ def _relatable_for(user):
 
 def _safe_body(article: Article) -> str:
     # Sanitized against the allowlist on every save; cleaned again here for display.
-    return mark_safe(clean_html(article.body))
+    return mark_safe(clean_html(article.body))  # nosec B308, B703

@@ -34,7 +34,6 @@ from articles.models import Article, ArticleEvent, PreviewLink, ProgramTag
 from articles.revisions import (
     StaleVersion,
     compare_snapshots,
-    record_revision,
     restore_revision,
     snapshot,
 )
@@ -52,6 +51,8 @@ TRANSITION_LABELS = {
     "return": gettext_lazy("Return to draft"),
     "unpublish": gettext_lazy("Unpublish"),
     "correct": gettext_lazy("Add correction"),
+    "trash": gettext_lazy("Move to the trash"),
+    "restore": gettext_lazy("Restore from the trash"),
 }
 # Which input of ``TransitionForm`` a button needs next to it.
 TRANSITION_INPUTS = {"schedule": "at", "return": "reason", "unpublish": "reason", "correct": "text"}
@@ -65,6 +66,8 @@ IMPORT_PAYLOAD_MAX_AGE = 60 * 60
 
 def status_badge(article: Article):
     """The status as a coloured badge; scheduled shows its WITA time, returned its reason."""
+    if article.in_trash:
+        return format_html('<span class="wf-badge wf-trash">{}</span>', _("in the trash"))
     last_action = getattr(article, "last_action", None)
     if article.status == Status.DRAFT and last_action == Action.RETURN:
         return format_html(
@@ -98,6 +101,10 @@ def event_message(event: ArticleEvent) -> str:
         }
     if event.action == Action.UNPUBLISH:
         return _("Unpublished: readers no longer see it.")
+    if event.action == Action.TRASH:
+        return _("Moved to the trash. An editor can restore it from there.")
+    if event.action == Action.RESTORE:
+        return _("Restored from the trash, as it was before.")
     return _("Correction added; readers see it under the article.")
 
 
@@ -166,6 +173,11 @@ def workflow_panel(model_admin, request, article: Article | None) -> dict:
         "history_url": reverse("admin:articles_article_history", args=[article.pk]),
         "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
         "share_url": reverse("admin:articles_article_share", args=[article.pk]),
+        "untrash_url": (
+            reverse("admin:articles_article_untrash", args=[article.pk])
+            if article.in_trash and desk
+            else None
+        ),
     }
 
 
@@ -181,6 +193,11 @@ def button_groups(buttons: list[Button], form: TransitionForm) -> list[dict]:
 
 def next_step(article: Article, *, desk: bool, returned: ArticleEvent | None) -> str:
     """One sentence on where the article stands and what happens next."""
+    if article.in_trash:
+        return _(
+            "In the trash since %(time)s: nobody sees it, readers included. An editor can "
+            "restore it as it was."
+        ) % {"time": workflow.format_wita(article.deleted_at)}
     if returned is not None:
         return _("An editor returned this article: “%(reason)s”. Fix it, then submit it again.") % {
             "reason": returned.reason
@@ -358,6 +375,25 @@ def revoke_view(model_admin, request, object_id: str, link_id: int):
     )
 
 
+# The trash ---------------------------------------------------------------------------
+
+
+def untrash_view(model_admin, request, object_id: str):
+    """ "Pulihkan dari tempat sampah": the article comes back as it was."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    article = _article(model_admin, request, object_id)
+    try:
+        event = workflow.restore_from_trash(article, by=request.user)
+    except workflow.WorkflowError as error:
+        if isinstance(error, PermissionDenied):
+            raise
+        messages.error(request, error.message)
+    else:
+        messages.success(request, event_message(event))
+    return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+
 # Import -------------------------------------------------------------------------------
 
 
@@ -466,29 +502,26 @@ def _import_confirm(request, context: dict):
     if not form.is_valid():
         raise PermissionDenied
     chosen = set(request.POST.getlist("chosen"))
-    importer = Importer()
-    outcomes = []
+    files = []
+    # Every chosen payload is verified before any file is saved: a tampered one imports nothing.
     for index, payload in enumerate(request.POST.getlist("payload")):
         if str(index) not in chosen:
             continue
         try:
             data = signing.loads(payload, salt=IMPORT_SALT, max_age=IMPORT_PAYLOAD_MAX_AGE)
-            name, raw = data["name"], base64.b64decode(data["raw"])
+            files.append((data["name"], base64.b64decode(data["raw"])))
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             messages.error(
                 request, _("The preview is too old or was altered; upload the files again.")
             )
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
-        outcome = importer.import_file(
-            raw, name=name, status=form.cleaned_data["status"], dry_run=False
+    importer = Importer()
+    outcomes = [
+        importer.import_file(
+            raw, name=name, status=form.cleaned_data["status"], dry_run=False, by=request.user
         )
-        if outcome.action in ("created", "updated") and outcome.article is not None:
-            record_revision(
-                outcome.article,
-                by=request.user,
-                note=_("Imported from %(file)s") % {"file": name},
-            )
-        outcomes.append(outcome)
+        for name, raw in files
+    ]
     if not outcomes:
         messages.warning(request, _("No file was chosen; nothing was imported."))
         return HttpResponseRedirect(reverse("admin:articles_article_import"))

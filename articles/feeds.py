@@ -15,6 +15,7 @@ from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles.models import (
@@ -60,8 +61,13 @@ class SiteFeed(Feed):
             return settings.SITE_NAME
         return f"{subject.thing} · {settings.SITE_NAME}"
 
-    def description(self, subject: Subject) -> str:
+    def about(self, subject: Subject) -> str:
+        """One plain sentence on the feed: Atom's subtitle (text), RSS's description."""
         return _("The latest news from East Nusa Tenggara.")
+
+    def description(self, subject: Subject) -> str:
+        # An RSS description is HTML to a feed reader, and ``about`` names places and programs.
+        return escape(self.about(subject))
 
     def link(self, subject: Subject) -> str:
         return subject.thing.get_absolute_url() if subject.thing else reverse("home")
@@ -93,7 +99,8 @@ class SiteFeed(Feed):
         return article.title
 
     def item_description(self, article: Article) -> str:
-        return article.dek or " ".join(article.summary_points) or article.title
+        # RSS descriptions and Atom summaries are HTML to a feed reader; these are plain text.
+        return escape(article.dek or " ".join(article.summary_points) or article.title)
 
     def item_guid(self, article: Article) -> str:
         return article.feed_guid
@@ -119,14 +126,14 @@ class SiteFeed(Feed):
 
 class SiteAtomFeed(SiteFeed):
     feed_type = Atom1Feed
-    subtitle = SiteFeed.description
+    subtitle = SiteFeed.about
 
 
 class RegionFeed(SiteFeed):
     def get_object(self, request, slug: str) -> Subject:
         return Subject(host=host_of(request), thing=get_object_or_404(Region, slug=slug))
 
-    def description(self, subject: Subject) -> str:
+    def about(self, subject: Subject) -> str:
         return _("The latest news from %(region)s.") % {"region": subject.thing}
 
     def articles(self, subject: Subject) -> ArticleQuerySet:
@@ -135,7 +142,7 @@ class RegionFeed(SiteFeed):
 
 class RegionAtomFeed(RegionFeed):
     feed_type = Atom1Feed
-    subtitle = RegionFeed.description
+    subtitle = RegionFeed.about
 
 
 class ProgramFeed(SiteFeed):
@@ -145,7 +152,7 @@ class ProgramFeed(SiteFeed):
     def title(self, subject: Subject) -> str:
         return f"{subject.thing.name}: {subject.thing.full_name} · {settings.SITE_NAME}"
 
-    def description(self, subject: Subject) -> str:
+    def about(self, subject: Subject) -> str:
         return _("The latest news about %(program)s.") % {"program": subject.thing.full_name}
 
     def articles(self, subject: Subject) -> ArticleQuerySet:
@@ -154,4 +161,4 @@ class ProgramFeed(SiteFeed):
 
 class ProgramAtomFeed(ProgramFeed):
     feed_type = Atom1Feed
-    subtitle = ProgramFeed.description
+    subtitle = ProgramFeed.about

@@ -8,7 +8,8 @@ the filter or failing.
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Max, Min, QuerySet
+from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
@@ -19,9 +20,7 @@ DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 def live_reporters(request) -> QuerySet[Journalist]:
-    return Journalist.objects.filter(
-        pk__in=Article.objects.live().values("bylines__journalist")
-    ).order_by("name")
+    return Journalist.objects.with_live_bylines().order_by("name")
 
 
 def filter_regions(request) -> QuerySet[Region]:
@@ -32,8 +31,16 @@ def filter_regions(request) -> QuerySet[Region]:
 
 
 def live_years() -> list[tuple[int, int]]:
-    years = Article.objects.live().datetimes("published_at", "year", order="DESC")
-    return [(moment.year, moment.year) for moment in years]
+    """Every year from the newest live article back to the oldest.
+
+    Two ends read off the publication index, rather than a DISTINCT over the
+    whole archive; a year without a story simply lists nothing.
+    """
+    span = Article.objects.live().aggregate(first=Min("published_at"), last=Max("published_at"))
+    if span["first"] is None:
+        return []
+    first, last = (timezone.localtime(span[end]).year for end in ("first", "last"))
+    return [(year, year) for year in range(last, first - 1, -1)]
 
 
 def in_region(queryset: ArticleQuerySet, name: str, region: Region) -> ArticleQuerySet:

@@ -15,7 +15,7 @@ from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from articles import workflow
-from articles.models import Article, ArticleEvent, ProgramTag, Revision
+from articles.models import Article, ArticleEvent, Journalist, ProgramTag, Revision
 from articles.revisions import FieldDiff, changed_fields, compare_snapshots, snapshot
 from articles.sanitize import clean_html
 from articles.validators import validate_image_upload
@@ -67,8 +67,11 @@ class SummaryPointsField(forms.CharField):
 IMAGE_MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
-class LeadImageField(forms.ImageField):
-    """An image field whose checks are ``validate_image_upload``'s, with its clear messages."""
+class CheckedImageField(forms.ImageField):
+    """An image field whose checks are ``validate_image_upload``'s, with its clear messages.
+
+    Every image upload in the admin uses it: lead images and journalists' photos.
+    """
 
     def to_python(self, data):
         upload = forms.FileField.to_python(self, data)
@@ -122,7 +125,7 @@ class ArticleAdminForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    lead_image = LeadImageField(
+    lead_image = CheckedImageField(
         label=capfirst(gettext_lazy("lead image")),
         required=False,
         widget=AdminFileWidget(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -313,8 +316,8 @@ class TransitionForm(forms.Form):
             messages = [error for errors in self.errors.values() for error in errors]
             raise workflow.WorkflowError(" ".join(messages))
         data = self.cleaned_data
-        if name == "submit":
-            return workflow.submit(article, by=by)
+        if name in ("submit", "trash", "restore"):
+            return workflow.TRANSITIONS[name](article, by=by)
         if name == "return":
             return workflow.return_to_draft(article, by=by, reason=data["reason"])
         if name == "publish":
@@ -326,6 +329,19 @@ class TransitionForm(forms.Form):
         if name == "unpublish":
             return workflow.unpublish(article, by=by, reason=data["reason"])
         return workflow.add_correction(article, by=by, text=data["text"])
+
+
+class JournalistAdminForm(forms.ModelForm):
+    photo = CheckedImageField(
+        label=capfirst(gettext_lazy("photo")),
+        required=False,
+        widget=AdminFileWidget(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=gettext_lazy("JPEG, PNG or WebP, at most 15 MB and 40 megapixels."),
+    )
+
+    class Meta:
+        model = Journalist
+        fields = ["name", "slug", "user", "bio", "photo"]
 
 
 class ShareLinkForm(forms.Form):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Max, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +47,13 @@ class JournalistQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug: str) -> "Journalist":
         return self.get(slug=slug)
 
+    def with_live_bylines(self) -> "JournalistQuerySet":
+        """Journalists who sign at least one live article. A correlated EXISTS
+        from the byline index: it stops at the first live article found."""
+        return self.filter(
+            Exists(Article.objects.live().filter(bylines__journalist=OuterRef("pk")))
+        )
+
 
 class Journalist(models.Model):
     """A reporter or an editor. Bylines point here; a login account is optional."""
@@ -86,26 +93,49 @@ class ArticleQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def live(self) -> "ArticleQuerySet":
-        """What readers may see: published, and published_at has come.
+        """What readers may see: published, published_at has come, not in the trash.
 
         The one place this rule lives; every public surface starts here.
         Scheduling is only a future ``published_at``.
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now(), deleted_at=None
+        )
+
+    def cards(self) -> "ArticleQuerySet":
+        """For lists of article cards: the region joined, the body left behind.
+
+        A body is kilobytes of HTML that no card shows; a page of cards would
+        otherwise read and decode all of them.
+        """
+        return self.select_related("region").defer("body", "summary_points")
+
+    def in_trash(self) -> "ArticleQuerySet":
+        return self.filter(deleted_at__isnull=False)
+
+    def not_in_trash(self) -> "ArticleQuerySet":
+        return self.filter(deleted_at=None)
 
     def in_region(self, region: Region) -> "ArticleQuerySet":
         """Articles about ``region`` or any place under it, as primary or other region.
 
         One query: the subtree is a path prefix, the other regions a subquery.
         """
-        tagged = Article.regions.through.objects.filter(
-            region__path__startswith=region.path
-        ).values("article_id")
-        return self.filter(Q(region__path__startswith=region.path) | Q(pk__in=tagged))
+        # Both halves are id lookups (the region index, the link table), so a
+        # count or a page reads the region's articles, not the whole archive.
+        subtree = Region.objects.filter(path__startswith=region.path).values("pk")
+        primary = Article.objects.filter(region__in=subtree).order_by().values("pk")
+        links = Article.regions.through.objects.filter(region__in=subtree)
+        return self.filter(pk__in=primary.union(links.order_by().values("article_id")))
 
     def with_last_correction(self) -> "ArticleQuerySet":
-        """Annotate ``last_correction`` for ``Article.date_modified``: no query per article."""
-        return self.annotate(last_correction=Max("corrections__created_at"))
+        """Annotate ``last_correction`` for ``Article.date_modified``: no query per article.
+
+        A correlated subquery, not an aggregate: it runs only for the rows a
+        page or feed returns, where a GROUP BY would read every live article.
+        """
+        newest = Correction.objects.filter(article=OuterRef("pk")).order_by("-created_at")
+        return self.annotate(last_correction=Subquery(newest.values("created_at")[:1]))
 
 
 class Article(models.Model):
@@ -216,6 +246,20 @@ class Article(models.Model):
         _("source checksum"), max_length=64, blank=True, db_index=True, editable=False
     )
 
+    # Deleting in the admin moves an article to the trash; an editor can restore it.
+    deleted_at = models.DateTimeField(
+        _("moved to the trash at"), null=True, blank=True, editable=False
+    )
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved to the trash by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -315,7 +359,12 @@ class Article(models.Model):
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+            and self.deleted_at is None
         )
+
+    @property
+    def in_trash(self) -> bool:
+        return self.deleted_at is not None
 
 
 class ArticleReporterQuerySet(models.QuerySet):
@@ -471,6 +520,8 @@ class ArticleEvent(ImmutableModel):
         SCHEDULE = "schedule", _("scheduled")
         UNPUBLISH = "unpublish", _("unpublished")
         CORRECT = "correct", _("corrected")
+        TRASH = "trash", _("moved to the trash")
+        RESTORE = "restore", _("restored from the trash")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)

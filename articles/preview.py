@@ -70,7 +70,8 @@ def resolve(token: str) -> PreviewLink:
     link = PreviewLink.objects.select_related("article").filter(pk=link_id).first()
     if link is None:
         raise PreviewUnavailable("forged")
-    if link.revoked_at is not None:
+    # Moving the article to the trash withdraws its links too, until it is restored.
+    if link.revoked_at is not None or link.article.in_trash:
         raise PreviewUnavailable("revoked")
     if link.expires_at <= now:
         raise PreviewUnavailable("expired")

@@ -14,8 +14,8 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils.html import format_html, strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape, format_html, format_html_join, strip_tags
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleReporter, Journalist, ProgramTag, Revision
@@ -88,12 +88,19 @@ def record_revision(article: Article, *, by, note: str = "") -> Revision:
     )
 
 
+@transaction.atomic
 def record_baseline(article: Article) -> Revision | None:
     """Before the first admin save of an article made elsewhere (import, fixtures),
-    keep its stored content as a revision, so the first edit can be compared and undone."""
-    if article.pk is None or article.revisions.exists():
+    keep its stored content as a revision, so the first edit can be compared and undone.
+
+    Takes the article's row lock first: of two saves racing to record the same
+    baseline, the second waits, then finds it recorded (and loses the version claim).
+    """
+    if article.pk is None:
         return None
-    stored = Article.objects.get(pk=article.pk)
+    stored = Article.objects.select_for_update().get(pk=article.pk)
+    if stored.revisions.exists():
+        return None
     return Revision.objects.create(
         article=stored,
         version=stored.version,
@@ -265,8 +272,8 @@ def side_by_side(left: list[str], right: list[str]) -> list[DiffRow]:
             if old is not None and new is not None:
                 marked_old, marked_new = word_diff(old, new)
             else:
-                marked_old = format_html("<del>{}</del>", old) if old is not None else mark_safe("")
-                marked_new = format_html("<ins>{}</ins>", new) if new is not None else mark_safe("")
+                marked_old = format_html("<del>{}</del>", old) if old is not None else escape("")
+                marked_new = format_html("<ins>{}</ins>", new) if new is not None else escape("")
             rows.append(DiffRow(marked_old, marked_new, True))
     return rows
 
@@ -274,18 +281,21 @@ def side_by_side(left: list[str], right: list[str]) -> list[DiffRow]:
 def word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
     """Mark the words that differ: ``<del>`` on the left, ``<ins>`` on the right."""
     old_words, new_words = old.split(" "), new.split(" ")
-    left, right = [], []
+    left: list[SafeString] = []
+    right: list[SafeString] = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        old_part = html.escape(" ".join(old_words[i1:i2]))
-        new_part = html.escape(" ".join(new_words[j1:j2]))
+        old_part = " ".join(old_words[i1:i2])
+        new_part = " ".join(new_words[j1:j2])
         if tag == "equal":
-            left.append(old_part)
-            right.append(new_part)
+            left.append(escape(old_part))
+            right.append(escape(new_part))
             continue
         if old_part:
-            left.append(f"<del>{old_part}</del>")
+            left.append(format_html("<del>{}</del>", old_part))
         if new_part:
-            right.append(f"<ins>{new_part}</ins>")
-    # Every part was escaped above; only the <del>/<ins> markers are markup.
-    return mark_safe(" ".join(left)), mark_safe(" ".join(right))
+            right.append(format_html("<ins>{}</ins>", new_part))
+    return (
+        format_html_join(" ", "{}", ((part,) for part in left)),
+        format_html_join(" ", "{}", ((part,) for part in right)),
+    )

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import ArticleQuerySet
 
 MAX_TERMS = 12
+PREFIX_FROM = 5
 POSTGRES_CONFIG = "indonesian"
 # Control characters cannot occur in a reader's word, so they mark matches
 # safely until the text is escaped for HTML.
@@ -55,12 +56,14 @@ def search(articles: ArticleQuerySet, terms: list[str]) -> ArticleQuerySet:
 
 
 def _fts5_query(terms: list[str]) -> str:
-    """Every term must match; words of three letters or more also match as a
-    prefix, which catches Indonesian suffixes (pekerja → pekerjaan)."""
+    """Every term must match; words of five letters or more also match as a
+    prefix, which catches Indonesian suffixes (pekerja → pekerjaan). Shorter
+    words match whole: as prefixes they catch unrelated common words ("belu"
+    would match every "belum") and make ranking read most of the archive."""
     quoted = []
     for term in terms:
         phrase = '"' + term.replace('"', '""') + '"'
-        quoted.append(phrase + "*" if len(term) >= 3 else phrase)
+        quoted.append(phrase + "*" if len(term) >= PREFIX_FROM else phrase)
     return " ".join(quoted)
 
 
@@ -81,25 +84,22 @@ def _search_sqlite(articles: ArticleQuerySet, terms: list[str]) -> ArticleQueryS
 
 
 def _search_postgresql(articles: ArticleQuerySet, terms: list[str]) -> ArticleQuerySet:
-    from django.contrib.postgres.search import (
-        SearchHeadline,
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-    )
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
-    vector = (
-        SearchVector("title", weight="A", config=POSTGRES_CONFIG)
-        + SearchVector("dek", weight="B", config=POSTGRES_CONFIG)
-        + SearchVector("body", weight="C", config=POSTGRES_CONFIG)
-    )
     query = SearchQuery(" ".join(terms), config=POSTGRES_CONFIG, search_type="plain")
     marks = {"start_sel": START, "stop_sel": STOP, "config": POSTGRES_CONFIG}
+    # search_document is the stored, GIN-indexed tsvector of migration 0006;
+    # the model does not know the column, hence extra() as on SQLite. The SQL
+    # is built from constants only; the reader's words are bound parameters.
+    tsquery = "plainto_tsquery(%s::regconfig, %s)"
     return (
-        articles.annotate(search_vector=vector)
-        .filter(search_vector=query)
+        articles.extra(  # nosec B610
+            where=[f"articles_article.search_document @@ {tsquery}"],
+            params=[POSTGRES_CONFIG, " ".join(terms)],
+            select={"search_rank": f"ts_rank(articles_article.search_document, {tsquery})"},
+            select_params=[POSTGRES_CONFIG, " ".join(terms)],
+        )
         .annotate(
-            search_rank=SearchRank(vector, query),
             search_title=SearchHeadline("title", query, highlight_all=True, **marks),
             search_snippet=SearchHeadline(
                 "body", query, max_words=35, min_words=15, short_word=2, **marks
@@ -113,7 +113,7 @@ def highlighted_text(text: str) -> SafeString:
     """Marked plain text (a title) as safe HTML: escaped, with ``<mark>`` added."""
     paired = re.sub(f"{START}([^{START}{STOP}]*){STOP}", r"<mark>\1</mark>", escape(text or ""))
     # Safe: the text was escaped before the only markup, <mark>, went in.
-    return mark_safe(paired.replace(START, "").replace(STOP, ""))
+    return mark_safe(paired.replace(START, "").replace(STOP, ""))  # nosec B308, B703
 
 
 def highlighted_html(fragment: str) -> SafeString:

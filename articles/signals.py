@@ -1,5 +1,11 @@
-"""Any change readers could see makes the cached public pages stale."""
+"""Any change readers could see makes the cached public pages stale.
 
+Once the change is committed, not before: a page another process renders in
+between still shows the rows as they were, and would otherwise be cached
+under the new generation and served until it expires.
+"""
+
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from articles.models import (
@@ -33,11 +39,11 @@ def article_changed(sender, instance, **kwargs) -> None:
         return
     article = _article_of(instance)
     if article is None or article.status in PUBLIC_STATES:
-        invalidate_pages()
+        transaction.on_commit(invalidate_pages)
 
 
 def listing_changed(sender, instance, **kwargs) -> None:
-    invalidate_pages()
+    transaction.on_commit(invalidate_pages)
 
 
 def connect() -> None:

@@ -5,7 +5,7 @@ Everything a reader sees starts from ``Article.objects.live()``.
 
 import datetime
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When, prefetch_related_objects
+from django.db.models import F, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,6 +20,8 @@ from articles.seo import news_article
 from newsroom.pagination import paginate
 
 RELATED_LIMIT = 4
+# How many (article, shared program) rows the suggestions are picked from.
+CANDIDATE_ROWS = 200
 
 
 def render_article(request, article: Article, *, preview: bool = False) -> HttpResponse:
@@ -62,33 +64,43 @@ def render_article(request, article: Article, *, preview: bool = False) -> HttpR
 
 
 def related_articles(article: Article, *, programs, regions) -> list[Article]:
-    """The "Baca juga" list: the editor's picks first, then the live articles
-    sharing most programs, then those of the same region, newest first.
-    Two queries."""
-    live = Article.objects.live().exclude(pk=article.pk).select_related("region")
-    picked = list(live.filter(pk__in=article.related.values("pk"))[:RELATED_LIMIT])
-    wanted = RELATED_LIMIT - len(picked)
-    region_ids = {region.pk for region in regions}
-    if article.region_id:
-        region_ids.add(article.region_id)
-    if not wanted or not (programs or region_ids):
-        return picked
-    suggested = (
-        live.exclude(pk__in=[pick.pk for pick in picked])
-        .annotate(
-            shared_programs=Count(
-                "program_links", filter=Q(program_links__tag__in=programs), distinct=True
-            ),
-            same_region=Case(
-                When(region_id__in=region_ids, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            ),
-        )
-        .filter(Q(shared_programs__gt=0) | Q(same_region=1))
-        .order_by("-shared_programs", "-same_region", "-published_at", "-id")
+    """The "Baca juga" list: the editor's picks first, then suggestions.
+
+    Suggestions come from the newest live articles sharing a program or a
+    region with this one (a bounded window, read newest first from the
+    publication index), ranked by how many programs they share, then by
+    region, then by date. Two queries, whatever the size of the archive.
+    """
+    live = Article.objects.live().exclude(pk=article.pk)
+    picked = list(
+        live.filter(pk__in=article.related.values("pk")).select_related("region")[:RELATED_LIMIT]
     )
-    return picked + list(suggested[:wanted])
+    wanted = RELATED_LIMIT - len(picked)
+    program_ids = {program.pk for program in programs}
+    region_ids = {region.pk for region in regions} | {article.region_id} - {None}
+    if not wanted or not (program_ids or region_ids):
+        return picked
+    rows = (
+        live.exclude(pk__in=[pick.pk for pick in picked])
+        .filter(Q(program_links__tag__in=program_ids) | Q(region__in=region_ids))
+        .annotate(shared_tag=F("program_links__tag"))
+        .select_related("region")
+        .defer("body")
+        .order_by("-published_at")[:CANDIDATE_ROWS]
+    )
+    candidates: dict[int, Article] = {}
+    shared: dict[int, set[int]] = {}
+    for row in rows:
+        candidates.setdefault(row.pk, row)
+        shared.setdefault(row.pk, set())
+        if row.shared_tag in program_ids:
+            shared[row.pk].add(row.shared_tag)
+    ranked = sorted(
+        candidates.values(),
+        key=lambda c: (len(shared[c.pk]), c.region_id in region_ids, c.published_at),
+        reverse=True,
+    )
+    return picked + ranked[:wanted]
 
 
 def article_detail(request, year: int, month: int, day: int, slug: str):
@@ -114,7 +126,7 @@ def program_detail(request, slug: str):
     program = get_object_or_404(ProgramTag, slug=slug)
     filterset = ProgramArticleFilter(
         request.GET or None,
-        queryset=Article.objects.live().filter(program_links__tag=program).select_related("region"),
+        queryset=Article.objects.live().filter(program_links__tag=program).cards(),
     )
     return render(
         request,
@@ -132,9 +144,7 @@ def program_detail(request, slug: str):
 
 def journalist_detail(request, slug: str):
     journalist = get_object_or_404(Journalist, slug=slug)
-    articles = (
-        Article.objects.live().filter(bylines__journalist=journalist).select_related("region")
-    )
+    articles = Article.objects.live().filter(bylines__journalist=journalist).cards()
     return render(
         request,
         "articles/journalist_detail.html",
@@ -149,9 +159,7 @@ def journalist_detail(request, slug: str):
 
 
 def archive(request):
-    filterset = ArchiveFilter(
-        request.GET or None, queryset=Article.objects.live().select_related("region")
-    )
+    filterset = ArchiveFilter(request.GET or None, queryset=Article.objects.live().cards())
     return render(
         request,
         "articles/archive.html",

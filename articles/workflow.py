@@ -15,6 +15,9 @@ Who may do what:
 - ``return_to_draft``, ``publish``, ``unpublish``, ``add_correction``: the
   desk, i.e. users with ``articles.publish_article`` (the Editor group and
   superusers). The desk also sees and edits every article.
+- ``move_to_trash`` and ``restore_from_trash``: the desk. An article in the
+  trash keeps its status but is hidden from readers and from every editorial
+  list except the trash; no other transition applies to it until it is restored.
 """
 
 import datetime
@@ -74,14 +77,17 @@ def is_desk(user: User) -> bool:
     return bool(user.is_active and user.has_perm(PUBLISH_PERMISSION))
 
 
-def articles_for(user: User):
-    """The articles ``user`` may see in the admin: all for the desk, else their own bylines."""
+def articles_for(user: User, *, with_trash: bool = False):
+    """The articles ``user`` may see in the admin: all for the desk, else their own bylines.
+
+    The trash is left out unless ``with_trash``, and only the desk ever sees it.
+    """
     if is_desk(user):
-        return Article.objects.all()
+        return Article.objects.all() if with_trash else Article.objects.not_in_trash()
     if not user.is_authenticated or not user.is_active:
         return Article.objects.none()
     own = ArticleReporter.objects.filter(article=OuterRef("pk"), journalist__user=user)
-    return Article.objects.filter(Exists(own))
+    return Article.objects.not_in_trash().filter(Exists(own))
 
 
 def can_see(user: User, article: Article) -> bool:
@@ -92,8 +98,9 @@ def can_see(user: User, article: Article) -> bool:
 
 
 def can_edit(user: User, article: Article) -> bool:
-    """Reporters edit their own drafts; once submitted, the copy is the desk's."""
-    if not user.has_perm(CHANGE_PERMISSION):
+    """Reporters edit their own drafts; once submitted, the copy is the desk's.
+    Nobody edits an article in the trash: it is restored first."""
+    if not user.has_perm(CHANGE_PERMISSION) or article.in_trash:
         return False
     if is_desk(user):
         return True
@@ -155,7 +162,7 @@ def allowed_transitions(user: User, article: Article) -> list[str]:
     ``publish`` and ``schedule`` are offered even when something is missing:
     trying them lists what is missing.
     """
-    if article.pk is None or not can_see(user, article):
+    if article.pk is None or article.in_trash or not can_see(user, article):
         return []
     names = []
     status = article.status
@@ -264,6 +271,27 @@ def add_correction(article: Article, *, by: User, text: str) -> ArticleEvent:
         )
 
 
+def move_to_trash(article: Article, *, by: User) -> ArticleEvent:
+    """What deleting does: the article leaves every list, public and editorial,
+    and keeps its status, history and preview links for a restore."""
+    with transaction.atomic():
+        current = _lock(article, in_trash=False)
+        _require_desk(by)
+        current.deleted_at = timezone.now()
+        current.deleted_by = _user_or_none(by)
+        return _move(article, current, to=current.status, action=Action.TRASH, by=by)
+
+
+def restore_from_trash(article: Article, *, by: User) -> ArticleEvent:
+    """Bring an article back as it was: a live one is live again at once."""
+    with transaction.atomic():
+        current = _lock(article, in_trash=True)
+        _require_desk(by)
+        current.deleted_at = None
+        current.deleted_by = None
+        return _move(article, current, to=current.status, action=Action.RESTORE, by=by)
+
+
 TRANSITIONS = {
     "submit": submit,
     "return": return_to_draft,
@@ -271,6 +299,8 @@ TRANSITIONS = {
     "schedule": publish,
     "unpublish": unpublish,
     "correct": add_correction,
+    "trash": move_to_trash,
+    "restore": restore_from_trash,
 }
 
 
@@ -284,11 +314,20 @@ def format_wita(moment: datetime.datetime) -> str:
 
 # Internals ---------------------------------------------------------------
 
+# What a transition writes; ``_id`` so that copying them back costs no query.
+MOVED_FIELDS = ("status", "published_at", "deleted_at", "deleted_by_id", "version", "updated_at")
 
-def _lock(article: Article) -> Article:
+
+def _lock(article: Article, *, in_trash: bool = False) -> Article:
+    """The article's row, locked; by default it must not be in the trash."""
     if article.pk is None:
         raise WrongState(_("Save the article first."))
-    return Article.objects.select_for_update().get(pk=article.pk)
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    if current.in_trash and not in_trash:
+        raise WrongState(_("This article is in the trash; restore it first."))
+    if in_trash and not current.in_trash:
+        raise WrongState(_("This article is not in the trash."))
+    return current
 
 
 def _user_or_none(user: User):
@@ -335,8 +374,8 @@ def _move(
     if publish_at is not None:
         current.published_at = publish_at
     current.version += 1
-    current.save(update_fields=["status", "published_at", "version", "updated_at"])
-    for field in ("status", "published_at", "version", "updated_at"):
+    current.save(update_fields=[field.removesuffix("_id") for field in MOVED_FIELDS])
+    for field in MOVED_FIELDS:
         setattr(article, field, getattr(current, field))
     return ArticleEvent.objects.create(
         article=current,

@@ -1,6 +1,8 @@
 """Whole-page caching of what anonymous readers see, and its invalidation.
 
-Public views are wrapped in ``public_page``. A cached page is keyed by host,
+Public views are wrapped in ``public_page``, which marks their responses as
+cacheable; ``PageCacheMiddleware``, early in the middleware stack, stores
+them and serves them again. A cached page is keyed by host,
 language, path and query string, and by a *generation* number. Any change a
 reader could see (an article published, corrected, edited while public,
 unpublished; a region, program or reporter renamed) moves the generation on,
@@ -26,6 +28,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from articles.models import Article
+from newsroom.middleware import language_of
 
 GENERATION_KEY = "pages:generation"
 SCHEDULE_KEY = "pages:next-scheduled"
@@ -53,7 +56,8 @@ def _next_scheduled() -> float:
     value = cache.get(SCHEDULE_KEY)
     if value is None or (value != NO_SCHEDULE and value <= time.time()):
         moment = (
-            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            Article.objects.not_in_trash()
+            .filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()
@@ -77,33 +81,60 @@ def page_timeout() -> int:
 
 def _key(request) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{generation()}:{request.get_host()}:{request.LANGUAGE_CODE}:{path}"
+    return f"page:{generation()}:{request.get_host()}:{language_of(request)}:{path}"
+
+
+def _anonymous_read(request) -> bool:
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def public_page(view):
-    """Serve anonymous GET/HEAD requests of ``view`` from the page cache."""
+    """Mark what ``view`` returns to anonymous readers as cacheable.
+
+    The view itself runs as usual; ``PageCacheMiddleware`` stores and serves
+    the marked responses. Pages for staff (a session cookie) are marked
+    private and never stored.
+    """
 
     @wraps(view)
-    def cached_view(request, *args, **kwargs):
-        anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
-        if request.method not in ("GET", "HEAD") or not anonymous:
-            response = view(request, *args, **kwargs)
+    def marked_view(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not _anonymous_read(request):
             patch_cache_control(response, private=True)
             return response
         timeout = page_timeout()
-        if timeout == 0:
-            return view(request, *args, **kwargs)
-        key = _key(request)
-        response = cache.get(key)
-        if response is not None:
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
+        if timeout and response.status_code == 200:
             patch_cache_control(response, public=True, max_age=min(timeout, settings.CDN_MAX_AGE))
-            if hasattr(response, "render") and not response.is_rendered:
-                response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
-            else:
-                cache.set(key, response, timeout)
+            response.page_cache_timeout = timeout
         return response
 
-    return cached_view
+    return marked_view
+
+
+class PageCacheMiddleware:
+    """Serve cached public pages before sessions, CSRF or auth run at all.
+
+    It sits right after WhiteNoise, so a cache hit costs two cache reads (the
+    generation and the page). A response is stored whole, with the headers
+    the inner middleware added, only when a ``public_page`` view marked it,
+    it succeeded and it sets no cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = None
+        if settings.PAGE_CACHE_SECONDS > 0 and _anonymous_read(request):
+            key = _key(request)
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        response = self.get_response(request)
+        timeout = getattr(response, "page_cache_timeout", 0)
+        if key and timeout and not response.cookies and not response.streaming:
+            # Feeds are written piece by piece; one joined body is one socket
+            # write per hit instead of hundreds.
+            response.content = response.content
+            cache.set(key, response, timeout)
+        return response

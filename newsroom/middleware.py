@@ -3,6 +3,12 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 
+def language_of(request) -> str:
+    """The language chosen with the switch (a cookie), else the site's default."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class SiteLanguageMiddleware:
     """Indonesian unless the visitor chose another language with the switch.
 
@@ -13,11 +19,9 @@ class SiteLanguageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.supported = {code for code, _ in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        language = language_of(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -8,10 +8,10 @@ page costs the same few queries however large the archive grows.
 import datetime
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Max
 from django.utils import timezone
 
-from articles.models import Article, ArticleReporter, Journalist, ProgramTag
+from articles.models import Article, Journalist, ProgramTag
 from regions.models import Region
 
 NEWS_WINDOW = datetime.timedelta(days=2)
@@ -54,10 +54,7 @@ class ReporterSitemap(Sitemap):
     """Journalists with at least one live byline: the others' pages are empty."""
 
     def items(self):
-        bylines = ArticleReporter.objects.filter(
-            journalist=OuterRef("pk"), article__in=Article.objects.live()
-        )
-        return Journalist.objects.filter(Exists(bylines)).order_by("slug")
+        return Journalist.objects.with_live_bylines().order_by("slug")
 
 
 class NewsSitemap(Sitemap):

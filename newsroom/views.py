@@ -18,7 +18,7 @@ LATEST = 10
 
 
 def home(request):
-    latest = list(Article.objects.live().select_related("region")[:LATEST])
+    latest = list(Article.objects.live().cards()[:LATEST])
     return render(
         request,
         "home.html",
@@ -34,7 +34,7 @@ def home(request):
 def search_page(request):
     form = SearchForm(request.GET)
     terms = terms_of(form.cleaned_data["q"]) if form.is_valid() else []
-    results = search(Article.objects.live().select_related("region"), terms)
+    results = search(Article.objects.live().cards(), terms)
     return render(
         request,
         "search.html",

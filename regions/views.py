@@ -15,7 +15,7 @@ def region_detail(request, slug: str):
     ancestors = Region.objects.filter(slug__in=region.ancestor_slugs()[:-1]).order_by("path")
     filterset = RegionArticleFilter(
         request.GET or None,
-        queryset=Article.objects.live().in_region(region).select_related("region"),
+        queryset=Article.objects.live().in_region(region).cards(),
     )
     return render(
         request,

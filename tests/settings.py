@@ -17,3 +17,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 # Page caching is switched on by the tests that are about it.
 PAGE_CACHE_SECONDS = 0
+# The test servers speak plain HTTP on localhost; production settings are
+# checked separately (tests/newsroom/test_settings.py runs check --deploy).
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0

@@ -14,6 +14,7 @@ class ErrorCode(StrEnum):
     NO_DATELINE = "no_dateline"
     NO_BODY = "no_body"
     IMPOSSIBLE_DATE = "impossible_date"
+    CONFLICT = "conflict"
 
 
 class ImportRejected(Exception):

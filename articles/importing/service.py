@@ -5,6 +5,11 @@ was rejected, saved in one transaction. Saving is idempotent: the same bytes
 again change nothing, and a changed file updates the article it made before,
 found by outlet and original URL, else by outlet and the title it was first
 imported with.
+
+An update is an edit like any other: it claims the next version of the article
+atomically (``articles.revisions.claim_version``) and records a revision. If
+someone saved the article after the importer read it, the file is refused with
+the ``conflict`` code and nothing is written; their edit stands.
 """
 
 import datetime
@@ -16,14 +21,23 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
 
-from articles.importing import MAX_SOURCE_BYTES, ImportRejected, ParsedArticle, parse_source
+from articles.importing import (
+    MAX_SOURCE_BYTES,
+    ErrorCode,
+    ImportRejected,
+    ParsedArticle,
+    parse_source,
+)
 from articles.importing.matching import ProgramMatcher, RegionMatcher
-from articles.models import Article, ArticleReporter, Journalist, ProgramTag
+from articles.models import Article, ArticleReporter, Journalist, ProgramTag, Revision
+from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
 from regions.models import Region
 
 SLUG_MAX_LENGTH = Article._meta.get_field("slug").max_length
+NOTE_MAX_LENGTH = Revision._meta.get_field("note").max_length
 
 
 @dataclass
@@ -132,19 +146,32 @@ class Importer:
             outcome.published_at = source_moment(parsed.published_on)
         return outcome
 
-    def save(self, outcome: ImportOutcome, *, status: str) -> ImportOutcome:
-        """Write a previewed file; a rejected one is left as it is."""
+    def save(self, outcome: ImportOutcome, *, status: str, by=None) -> ImportOutcome:
+        """Write a previewed file; a rejected one is left as it is.
+
+        ``by`` (the user importing, if any) signs the revision the save records.
+        """
         if outcome.parsed is None:
             return outcome
         if status == Article.Status.PUBLISHED and outcome.published_at is None:
             outcome.published_at = timezone.now().replace(microsecond=0)
             outcome.warnings.append("The source gives no date; it is dated now.")
-        outcome.article, outcome.action = _save_parsed(outcome, status=status)
+        try:
+            outcome.article, outcome.action = _save_parsed(outcome, status=status, by=by)
+        except StaleVersion:
+            outcome.error = ImportRejected(
+                ErrorCode.CONFLICT,
+                "someone saved this article while the file was being imported, so nothing "
+                "was written; check their changes, then import the file again.",
+            )
+            outcome.action = "rejected"
         return outcome
 
-    def import_file(self, raw: bytes, *, name: str, status: str, dry_run: bool) -> ImportOutcome:
+    def import_file(
+        self, raw: bytes, *, name: str, status: str, dry_run: bool, by=None
+    ) -> ImportOutcome:
         outcome = self.preview(raw, name=name)
-        return outcome if dry_run else self.save(outcome, status=status)
+        return outcome if dry_run else self.save(outcome, status=status, by=by)
 
 
 def _find_existing(parsed: ParsedArticle) -> Article | None:
@@ -183,7 +210,7 @@ def _journalist(name: str) -> Journalist:
 
 
 @transaction.atomic
-def _save_parsed(outcome: ImportOutcome, *, status: str) -> tuple[Article, str]:
+def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, str]:
     parsed = outcome.parsed
     assert parsed is not None
     article = _find_existing(parsed)
@@ -194,7 +221,10 @@ def _save_parsed(outcome: ImportOutcome, *, status: str) -> tuple[Article, str]:
     if article is None:
         article = Article(status=status, source_title=parsed.title)
     else:
-        article.version += 1
+        # Before the first change, keep what was there, so it can be compared and restored.
+        record_baseline(article)
+        # StaleVersion (rolling all of this back) if anyone saved since ``article`` was read.
+        claim_version(article, expected=article.version)
     if article.title in ("", article.source_title):
         # An editor's rewritten headline survives a re-import.
         article.title = parsed.title
@@ -228,4 +258,6 @@ def _save_parsed(outcome: ImportOutcome, *, status: str) -> tuple[Article, str]:
         for title in parsed.related_titles:
             titles |= Q(title__iexact=title)
         article.related.set(Article.objects.filter(titles).exclude(pk=article.pk))
+    note = _("Imported from %(file)s") % {"file": Path(outcome.name).name}
+    record_revision(article, by=by, note=Truncator(note).chars(NOTE_MAX_LENGTH))
     return article, action

@@ -28,10 +28,14 @@ def create_groups(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
     # Permissions are normally created after all migrations; make sure they exist now.
+    # create_permissions skips apps without a models module, as the migration state's
+    # apps look; the flag is put back afterwards, since the project's own registry
+    # (tests call this function with it) must keep its real modules.
     for app_config in apps.get_app_configs():
+        models_module = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

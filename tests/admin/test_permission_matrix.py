@@ -251,7 +251,7 @@ EXPECTED_ACTIONS = {
     "reporter_a": {"submit_selected"},
     "reporter_b": {"submit_selected"},
     "editor": {
-        "delete_selected",
+        "trash_selected",
         "submit_selected",
         "publish_selected",
         "schedule_selected",
@@ -301,12 +301,13 @@ def test_a_reporter_cannot_delete_even_their_own_article(as_actor, cast):
     assert Article.objects.filter(pk=cast["draft"].pk).exists()
 
 
-def test_an_editor_deletes_an_article(as_actor, cast):
+def test_an_editor_deleting_an_article_moves_it_to_the_trash(as_actor, cast, people):
     response = as_actor("editor").post(
         reverse("admin:articles_article_delete", args=[cast["draft"].pk]), {"post": "yes"}
     )
     assert response.status_code == 302
-    assert not Article.objects.filter(pk=cast["draft"].pk).exists()
+    stored = Article.objects.get(pk=cast["draft"].pk)
+    assert (stored.in_trash, stored.deleted_by) == (True, people["editor"])
 
 
 BULK = {
@@ -316,7 +317,7 @@ BULK = {
     "schedule_selected": ("in_review", {"apply": "1", "workflow-at": SOON}, "published"),
     "return_selected": ("in_review", {"apply": "1", "workflow-reason": "Data kurang."}, "draft"),
     "unpublish_selected": ("live", {"apply": "1", "workflow-reason": "Ralat."}, "unpublished"),
-    "delete_selected": ("draft", {"post": "yes"}, None),
+    "trash_selected": ("draft", {}, "draft"),
 }
 EXPECTED_BULK = {
     # action: reporter_a reporter_b editor admin anonymous (True: it ran)
@@ -325,7 +326,7 @@ EXPECTED_BULK = {
     "schedule_selected": (False, False, True, True, False),
     "return_selected": (False, False, True, True, False),
     "unpublish_selected": (False, False, True, True, False),
-    "delete_selected": (False, False, True, True, False),
+    "trash_selected": (False, False, True, True, False),
 }
 
 
@@ -341,15 +342,14 @@ def test_bulk_actions(as_actor, cast, who, action):
     assert response.status_code == 302
     if who == "anonymous":
         assert response["Location"].startswith(LOGIN)
-    stored = Article.objects.filter(pk=article.pk).first()
-    if action == "delete_selected":
-        assert (stored is None) is ran
-    elif ran:
+    stored = Article.objects.get(pk=article.pk)
+    if ran:
         assert stored.status == after
         assert stored.events.get().actor.username == who
     else:
         assert (stored.status, stored.version) == (article.status, article.version)
         assert not stored.events.exists()
+    assert stored.in_trash is (ran and action == "trash_selected")
 
 
 def test_another_reporters_draft_cannot_be_linked_as_related(as_actor, cast, people):
@@ -371,7 +371,7 @@ def test_only_live_articles_offer_view_on_site(as_actor, cast):
     assert 'class="viewsitelink"' not in draft_page
 
 
-def test_deleting_an_article_takes_its_history_with_it(as_actor, cast, people):
+def test_deleting_an_article_keeps_its_history(as_actor, cast, people):
     record_revision(cast["in_review"], by=people["editor"])
     workflow.return_to_draft(cast["in_review"], by=people["editor"], reason="x")
     create_link(cast["in_review"], by=people["editor"])
@@ -379,6 +379,6 @@ def test_deleting_an_article_takes_its_history_with_it(as_actor, cast, people):
         reverse("admin:articles_article_delete", args=[cast["in_review"].pk]), {"post": "yes"}
     )
     assert response.status_code == 302
-    assert not Revision.objects.exists()
-    assert not ArticleEvent.objects.exists()
-    assert not PreviewLink.objects.exists()
+    assert Revision.objects.count() == 1
+    assert list(ArticleEvent.objects.values_list("action", flat=True)) == ["return", "trash"]
+    assert PreviewLink.objects.count() == 1

@@ -105,8 +105,9 @@ def test_a_draft_saves_whatever_is_missing(client, cast, people):
 
 
 def test_scheduling_takes_a_wita_time(client, cast, people):
-    client.force_login(people["editor"])
     with time_machine.travel(datetime.datetime(2026, 11, 30, 0, 0, tzinfo=datetime.UTC)):
+        # Signed in at that time: a session lasts a working day.
+        client.force_login(people["editor"])
         response = press(client, cast["in_review"], "schedule", at="2026-12-01T09:30")
         assert response.status_code == 302
         stored = Article.objects.get(pk=cast["in_review"].pk)

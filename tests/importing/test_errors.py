@@ -11,6 +11,7 @@ def test_the_error_codes_are_stable_strings() -> None:
         "no_dateline",
         "no_body",
         "impossible_date",
+        "conflict",
     ]
 
 

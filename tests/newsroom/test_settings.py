@@ -43,3 +43,22 @@ def test_the_site_speaks_indonesian_in_wita():
     assert settings.LANGUAGE_CODE == "id"
     assert settings.TIME_ZONE == "Asia/Makassar"
     assert settings.USE_TZ is True
+
+
+def test_the_production_configuration_passes_the_deployment_checks():
+    skip = {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in skip}
+    env.update(
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
+        ALLOWED_HOSTS="berita.example.id",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -52,10 +52,11 @@ def check(client, django_assert_num_queries, url: str, expected: int) -> None:
 
 def test_home(client, django_assert_num_queries, articles):
     # 1 the latest live articles with their regions
-    # 2 the newest few per regency or city (ROW_NUMBER window)
-    # 3 the regencies and cities of those blocks
-    # 4 the newest few per program (window), with program, article and region
-    check(client, django_assert_num_queries, "/", 4)
+    # 2 the regencies and cities, each with the ids of its newest few (subqueries)
+    # 3 those articles with their regions
+    # 4 the programs, each with the ids of its newest few (subqueries)
+    # 5 those articles with their regions
+    check(client, django_assert_num_queries, "/", 5)
 
 
 def test_region_page(client, django_assert_num_queries, articles):

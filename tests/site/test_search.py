@@ -167,3 +167,9 @@ def test_no_text_at_all_makes_the_search_fail(stories, query):
     for article in results:
         # Highlighting adds <mark> and nothing else to the escaped title.
         assert strip_tags(highlighted_text(article.search_title)) == escape(article.title)
+
+
+def test_a_short_word_does_not_match_longer_words_it_begins(client, places, frozen):
+    publish("Warga Belu menerima santunan", ago=HOUR, body="<p>Di Atambua.</p>")
+    publish("Bantuan belum cair", ago=HOUR, body="<p>Masih menunggu.</p>")
+    assert found(search(client, "belu")) == ["Warga Belu menerima santunan"]

@@ -80,8 +80,9 @@ class Command(BaseCommand):
         if not outcome.ok:
             self.stderr.write(f"rejected  {outcome.error_message} [{outcome.error.code}]")
             return
-        if verbosity >= 1:
-            self.stdout.write(f"{outcome.action:<9} {outcome.name}: {outcome.parsed.title}")
+        if verbosity < 1:
+            return
+        self.stdout.write(f"{outcome.action:<9} {outcome.name}: {outcome.parsed.title}")
         for warning in outcome.warnings:
             self.stderr.write(self.style.WARNING(f"  warning: {warning}"))
 

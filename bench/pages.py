@@ -1,0 +1,276 @@
+"""Throughput and latency of the public pages under gunicorn, measured with wrk.
+
+For each database (SQLite, PostgreSQL) and size (by default 1,000 and 100,000
+articles) it builds a benchmark database with generate_demo_content (kept in
+bench/.data/ and reused), starts gunicorn in the production configuration on
+127.0.0.1, and runs wrk against: a static file through the same server (the
+floor), the home page, a region page (first and a deep page), a program page,
+an article, a search and the site feed — cold (page cache off, every request
+rendered) and warm (page cache on, primed). It prints requests/s, p50, p99,
+errors and each page's ratio to the floor, then the gunicorn workers' memory.
+
+Traffic goes to 127.0.0.1 only; every wrk run is bounded by --duration, and
+the script stops gunicorn and exits by itself.
+
+    .venv/bin/python bench/pages.py
+    .venv/bin/python bench/pages.py --databases sqlite --sizes 1000 --duration 5
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / ".data"
+PYTHON = sys.executable
+POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://newsroom:newsroom@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+WRK_LINE = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+
+
+def database_url(database: str, size: int) -> str:
+    if database == "sqlite":
+        return f"sqlite:///{DATA / f'sqlite-{size}.sqlite3'}"
+    return f"{POSTGRES}/newsroom_bench_{size}"
+
+
+def base_env(database: str, size: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": database_url(database, size),
+        "STATIC_ROOT": str(DATA / "static"),
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def prepare(database: str, size: int) -> dict[str, str]:
+    """A migrated database holding ``size`` generated articles (built once)."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    env = base_env(database, size)
+    marker = DATA / f"{database}-{size}.ready"
+    if database == "postgresql" and not marker.exists():
+        for statement in (
+            f"DROP DATABASE IF EXISTS newsroom_bench_{size}",
+            f"CREATE DATABASE newsroom_bench_{size}",
+        ):
+            subprocess.run(
+                ["psql", f"{POSTGRES}/postgres", "-qc", statement], check=True, capture_output=True
+            )
+    if database == "sqlite" and not marker.exists():
+        Path(database_url(database, size).removeprefix("sqlite:///")).unlink(missing_ok=True)
+    if not marker.exists():
+        manage(env, "migrate", "--noinput", "-v0")
+        started = time.monotonic()
+        output = manage(env, "generate_demo_content", "--articles", str(size), "-v1")
+        print(f"  generated: {output.strip()} [{time.monotonic() - started:.0f} s]")
+        marker.touch()
+    manage(env, "collectstatic", "--noinput", "-v0")
+    return env
+
+
+def targets(env: dict[str, str]) -> dict[str, str]:
+    """The URL of each page to measure, read from the benchmark database."""
+    script = (
+        "import json\n"
+        "from articles.models import Article\n"
+        "from regions.models import Region\n"
+        "belu = Region.objects.get(slug='belu')\n"
+        "count = Article.objects.live().in_region(belu).count()\n"
+        "article = Article.objects.live().order_by('-published_at')[50]\n"
+        "print(json.dumps({'deep': max(1, (count // 20) * 9 // 10),"
+        " 'article': article.get_absolute_url()}))\n"
+    )
+    facts = json.loads(manage(env, "shell", "-v0", "-c", script).strip().splitlines()[-1])
+    return {
+        "static (floor)": "/static/css/site.css",
+        "home": "/",
+        "region p1": "/wilayah/belu/",
+        f"region p{facts['deep']}": f"/wilayah/belu/?halaman={facts['deep']}",
+        "program": "/program/jkk/",
+        "article": facts["article"],
+        "search": "/cari/?q=sabu+raijua",
+        "feed": "/feed/",
+    }
+
+
+class Server:
+    def __init__(self, env: dict[str, str], port: int, workers: int):
+        self.port = port
+        self.process = subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "newsroom.wsgi",
+                "-c",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url("/robots.txt"), timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        sys.exit("gunicorn did not start")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def worker_memory_mb(self) -> list[float]:
+        children = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
+        ).stdout.split()
+        sizes = []
+        for pid in children:
+            status = Path(f"/proc/{pid}/status").read_text()
+            rss_kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+            sizes.append(rss_kb / 1024)
+        return sizes
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def wrk(url: str, *, duration: int, connections: int) -> dict[str, float]:
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", url],
+        capture_output=True,
+        text=True,
+        timeout=duration + 30,
+    )
+    out = result.stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latency = {}
+    for percentile, value, unit in WRK_LINE.findall(out):
+        latency[percentile] = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        errors += int(match.group(1))
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    ):
+        errors += sum(int(n) for n in match.groups())
+    return {
+        "rate": rate,
+        "p50": latency.get("50", 0.0),
+        "p99": latency.get("99", 0.0),
+        "errors": errors,
+    }
+
+
+def row(*cells: str) -> str:
+    widths = (10, 8, 5, 14, 9, 8, 8, 6, 6)
+    return " ".join(
+        cell.ljust(width) if index in (0, 2, 3) else cell.rjust(width)
+        for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
+    )
+
+
+def run(args) -> None:
+    print(
+        f"wrk: 2 threads, {args.connections} connections, {args.duration} s per page; "
+        f"gunicorn: {args.workers} workers × {os.environ.get('GUNICORN_THREADS', '4')} threads"
+    )
+    header = row("db", "articles", "mode", "page", "req/s", "p50 ms", "p99 ms", "errors", "×floor")
+    rows = [header, "-" * len(header)]
+    memory_notes = []
+    for database in args.databases:
+        for size in args.sizes:
+            print(f"{database}, {size:,} articles: preparing…", flush=True)
+            env = prepare(database, size)
+            pages = targets(env)
+            for mode in ("cold", "warm"):
+                mode_env = dict(env)
+                if mode == "cold":
+                    mode_env["PAGE_CACHE_SECONDS"] = "0"
+                else:
+                    mode_env["PAGE_CACHE_SECONDS"] = "300"
+                    mode_env["REDIS_URL"] = REDIS
+                server = Server(mode_env, args.port, args.workers)
+                try:
+                    if mode == "warm":
+                        subprocess.run(["redis-cli", "-u", REDIS, "flushdb"], capture_output=True)
+                    floor = None
+                    for name, path in pages.items():
+                        urllib.request.urlopen(server.url(path), timeout=30).read()
+                        result = wrk(
+                            server.url(path), duration=args.duration, connections=args.connections
+                        )
+                        floor = floor or result["rate"]
+                        rows.append(
+                            row(
+                                database,
+                                f"{size:,}",
+                                mode,
+                                name,
+                                f"{result['rate']:,.0f}",
+                                f"{result['p50']:.1f}",
+                                f"{result['p99']:.1f}",
+                                str(result["errors"]),
+                                f"{result['rate'] / floor:.2f}",
+                            )
+                        )
+                        print(rows[-1], flush=True)
+                    memory = server.worker_memory_mb()
+                    memory_notes.append(
+                        f"{database}, {size:,} articles, {mode}: worker RSS "
+                        + ", ".join(f"{mb:.0f} MB" for mb in memory)
+                    )
+                finally:
+                    server.stop()
+    print()
+    print("\n".join(rows))
+    print()
+    print("\n".join(memory_notes))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--databases", default="sqlite,postgresql", type=lambda v: v.split(","))
+    parser.add_argument(
+        "--sizes", default="1000,100000", type=lambda v: [int(n) for n in v.split(",")]
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8100)
+    run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()
