@@ -9,7 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from articles.importing.body import assemble_paragraphs, related_title
+from articles.importing.body import assemble_paragraphs, find_dateline, related_title
 from articles.importing.bylines import split_names
 from articles.importing.dates import find_publication_date
 from articles.importing.detect import Style
@@ -89,7 +89,7 @@ def parse_antara(text: str, *, today: datetime.date) -> ParsedArticle:
     # Collapsing whitespace first keeps every later pattern free of whitespace runs, which
     # would otherwise make backtracking quadratic on hostile input.
     lines = [collapse_whitespace(line) for line in text.split("\n")]
-    dateline_index, dateline = _find_dateline(lines)
+    dateline_index, dateline = find_dateline(lines, _DATELINE, example="Kupang (ANTARA) - ")
     footer = _Footer()
     before_dateline: list[str] = []
     body_lines: list[str | None] = []
@@ -149,16 +149,6 @@ def parse_antara(text: str, *, today: datetime.date) -> ParsedArticle:
         original_byline=footer.byline,
         rights_line=footer.rights_line,
         warnings=warnings,
-    )
-
-
-def _find_dateline(lines: list[str]) -> tuple[int, re.Match[str]]:
-    for index, line in enumerate(lines):
-        if match := _DATELINE.match(line):
-            return index, match
-    raise ImportRejected(
-        ErrorCode.NO_DATELINE,
-        'The Antara text has no dateline such as "Kupang (ANTARA) - " opening the body.',
     )
 
 

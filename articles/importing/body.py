@@ -3,6 +3,7 @@
 import re
 from collections.abc import Sequence
 
+from articles.importing.errors import ErrorCode, ImportRejected
 from articles.importing.text import collapse_whitespace
 
 _RELATED_LINE = re.compile(r"^baca(?:\s+juga)?\s*:\s*(?P<title>.*)$", re.IGNORECASE)
@@ -56,3 +57,15 @@ def _has_inner_blank_line(lines: Sequence[str | None]) -> bool:
         elif content_seen:
             blank_pending = True
     return False
+
+
+def find_dateline(
+    lines: Sequence[str], dateline: re.Pattern[str], *, example: str
+) -> tuple[int, re.Match[str]]:
+    """The first line that opens with the house style's dateline, and its match."""
+    for index, line in enumerate(lines):
+        if match := dateline.match(line):
+            return index, match
+    raise ImportRejected(
+        ErrorCode.NO_DATELINE, f'The text has no dateline such as "{example}" opening the body.'
+    )

@@ -10,7 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from articles.importing.body import assemble_paragraphs, related_title
+from articles.importing.body import assemble_paragraphs, find_dateline, related_title
 from articles.importing.bylines import split_names
 from articles.importing.dates import find_publication_date
 from articles.importing.detect import Style
@@ -125,7 +125,7 @@ def parse_poskupang(text: str, *, today: datetime.date) -> ParsedArticle:
     # Collapsing whitespace first keeps every later pattern free of whitespace runs, which
     # would otherwise make backtracking quadratic on hostile input.
     lines = [collapse_whitespace(line) for line in text.split("\n")]
-    dateline_index, dateline = _find_dateline(lines)
+    dateline_index, dateline = find_dateline(lines, _DATELINE, example="POS-KUPANG.COM, KUPANG - ")
     credits = _Credits()
     summary_points: list[str] = []
     header_lines: list[str] = []
@@ -186,16 +186,6 @@ def parse_poskupang(text: str, *, today: datetime.date) -> ParsedArticle:
         rubric=rubric,
         original_byline=credits.byline or credits.credit_line,
         warnings=warnings,
-    )
-
-
-def _find_dateline(lines: list[str]) -> tuple[int, re.Match[str]]:
-    for index, line in enumerate(lines):
-        if match := _DATELINE.match(line):
-            return index, match
-    raise ImportRejected(
-        ErrorCode.NO_DATELINE,
-        'The Pos-Kupang text has no dateline such as "POS-KUPANG.COM, KUPANG - " opening the body.',
     )
 
 
