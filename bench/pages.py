@@ -14,6 +14,7 @@ the script stops gunicorn and exits by itself.
 
     .venv/bin/python bench/pages.py
     .venv/bin/python bench/pages.py --databases sqlite --sizes 1000 --duration 5
+    .venv/bin/python bench/pages.py --modes warm
 """
 
 import argparse
@@ -214,7 +215,7 @@ def run(args) -> None:
             print(f"{database}, {size:,} articles: preparing…", flush=True)
             env = prepare(database, size)
             pages = targets(env)
-            for mode in ("cold", "warm"):
+            for mode in args.modes:
                 mode_env = dict(env)
                 if mode == "cold":
                     mode_env["PAGE_CACHE_SECONDS"] = "0"
@@ -265,6 +266,7 @@ def main() -> None:
     parser.add_argument(
         "--sizes", default="1000,100000", type=lambda v: [int(n) for n in v.split(",")]
     )
+    parser.add_argument("--modes", default="cold,warm", type=lambda v: v.split(","))
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)

@@ -2,13 +2,14 @@
 
 Public views are wrapped in ``public_page``, which marks their responses as
 cacheable; ``PageCacheMiddleware``, early in the middleware stack, stores
-them and serves them again. A cached page is keyed by host,
-language, path and query string, and by a *generation* number. Any change a
-reader could see (an article published, corrected, edited while public,
-unpublished; a region, program or reporter renamed) moves the generation on,
-so every page cached before it is simply never read again and expires by
-itself. No entry outlives the next scheduled ``published_at``, so a scheduled
-article appears on time with no job running.
+them and serves them again. A cached page is keyed by host, language, path
+and query string, and stored with the *generation* number current when it
+was rendered. Any change a reader could see (an article published,
+corrected, edited while public, unpublished; a region, program or reporter
+renamed) moves the generation on, so every page cached before it is never
+served again and is overwritten or expires by itself. No entry outlives the
+next scheduled ``published_at``, so a scheduled article appears on time with
+no job running.
 
 Visitors with a session (staff) are never served from the cache and their
 pages are never stored. Preview views are not wrapped at all.
@@ -16,6 +17,8 @@ pages are never stored. Preview views are not wrapped at all.
 Every process must share the cache (Redis in production) for invalidation to
 reach them all; the per-process memory cache of development is only safe
 with a single process, which is why caching is off by default with DEBUG.
+With Redis, each worker also keeps the pages it serves in its own memory
+(``newsroom.page_memory``), told of every new generation through pub/sub.
 """
 
 import hashlib
@@ -24,11 +27,14 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from articles.models import Article
+from newsroom import page_memory
 from newsroom.middleware import language_of
+from newsroom.page_memory import Page
 
 GENERATION_KEY = "pages:generation"
 SCHEDULE_KEY = "pages:next-scheduled"
@@ -47,8 +53,10 @@ def generation() -> int:
 
 def invalidate_pages() -> None:
     """Make every cached page stale; called on any change readers could see."""
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    new = time.time_ns()
+    cache.set(GENERATION_KEY, new, timeout=None)
     cache.delete(SCHEDULE_KEY)
+    page_memory.announce(new)
 
 
 def _next_scheduled() -> float:
@@ -81,7 +89,7 @@ def page_timeout() -> int:
 
 def _key(request) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{generation()}:{request.get_host()}:{language_of(request)}:{path}"
+    return f"page:{request.get_host()}:{language_of(request)}:{path}"
 
 
 def _anonymous_read(request) -> bool:
@@ -114,27 +122,49 @@ def public_page(view):
 class PageCacheMiddleware:
     """Serve cached public pages before sessions, CSRF or auth run at all.
 
-    It sits right after WhiteNoise, so a cache hit costs two cache reads (the
-    generation and the page). A response is stored whole, with the headers
-    the inner middleware added, only when a ``public_page`` view marked it,
-    it succeeded and it sets no cookie.
+    It sits right after WhiteNoise. A page is stored with the generation it
+    was rendered under, so a hit is at most one cache round trip (the current
+    generation and the page, read together), and none when the worker's own
+    memory has it (``newsroom.page_memory``). A response is stored, as its
+    status, headers (those the inner middleware added too) and body, only
+    when a ``public_page`` view marked it, it succeeded and it sets no cookie.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        key = None
-        if settings.PAGE_CACHE_SECONDS > 0 and _anonymous_read(request):
-            key = _key(request)
-            cached = cache.get(key)
-            if cached is not None:
-                return cached
+        if settings.PAGE_CACHE_SECONDS <= 0 or not _anonymous_read(request):
+            return self.get_response(request)
+        key = _key(request)
+        memory = page_memory.memory()
+        page = memory.get(key) if memory is not None else None
+        if page is not None:
+            return _replay(page)
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or generation()
+        page = found.get(key)
+        if page is not None and page.generation == current:
+            if memory is not None:
+                memory.put(key, page)
+            return _replay(page)
         response = self.get_response(request)
         timeout = getattr(response, "page_cache_timeout", 0)
-        if key and timeout and not response.cookies and not response.streaming:
-            # Feeds are written piece by piece; one joined body is one socket
-            # write per hit instead of hundreds.
-            response.content = response.content
-            cache.set(key, response, timeout)
+        if timeout and not response.cookies and not response.streaming:
+            # A page rendered while a change commits carries the generation
+            # read before it, so it is never served once the change is visible.
+            page = Page(
+                generation=current,
+                expires=time.time() + timeout,
+                status=response.status_code,
+                headers=list(response.items()),
+                content=response.content,
+            )
+            cache.set(key, page, timeout)
+            if memory is not None:
+                memory.put(key, page)
         return response
+
+
+def _replay(page: Page) -> HttpResponse:
+    return HttpResponse(page.content, status=page.status, headers=page.headers)

@@ -137,12 +137,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
 # What downstream caches (a CDN, browsers) are told they may keep a page.
 CDN_MAX_AGE = int(os.environ.get("CDN_MAX_AGE", "60"))
+# With Redis, each worker also keeps up to this many bytes of the cached pages
+# it serves in its own memory, kept current by Redis pub/sub (0: off). See
+# newsroom/page_memory.py.
+PAGE_MEMORY_BYTES = int(os.environ.get("PAGE_MEMORY_BYTES", str(32 * 1024 * 1024)))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
         }

@@ -8,7 +8,15 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article, ArticleReporter, Journalist
+from newsroom import page_memory
 from regions.models import Region
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_memory():
+    """No test is served pages an earlier test left in this process's memory."""
+    yield
+    page_memory.stop()
 
 
 @pytest.fixture
