@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import re
-import secrets
 import signal
 import statistics
 import subprocess
@@ -39,14 +38,11 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "bench" / ".data"
-PYTHON = sys.executable
-POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://newsroom:newsroom@127.0.0.1:5432")
+from stack import DATA, POSTGRES, PYTHON, ROOT, Gunicorn, latency_ms, manage, production_env
+
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 DATABASE = "newsroom_faults"
 ACTIONS = ("publish", "edit", "unpublish")
-WRK_LINE = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 
 
 # The editor: a Django process driven through stdin -------------------------------
@@ -120,26 +116,7 @@ def editor() -> None:
 
 
 def environment() -> dict[str, str]:
-    return {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
-        "REDIS_URL": REDIS,
-        "STATIC_ROOT": str(DATA / "static"),
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def manage(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], env=env, cwd=ROOT, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
-    return result.stdout
+    return production_env(f"{POSTGRES}/{DATABASE}", REDIS_URL=REDIS)
 
 
 def prepare(env: dict[str, str], articles: int) -> None:
@@ -155,51 +132,6 @@ def prepare(env: dict[str, str], articles: int) -> None:
     import redis
 
     redis.Redis.from_url(REDIS).flushdb()
-
-
-class Gunicorn:
-    def __init__(self, env: dict[str, str], port: int) -> None:
-        self.port = port
-        self.process = subprocess.Popen(
-            [
-                str(Path(PYTHON).parent / "gunicorn"),
-                "newsroom.wsgi",
-                "-c",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-            ],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url("/robots.txt"), timeout=2).read()
-                return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        sys.exit("gunicorn did not start")
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def workers(self) -> list[int]:
-        out = subprocess.run(
-            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
-        ).stdout
-        return sorted(int(pid) for pid in out.split())
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def wrk_script(paths: list[str]) -> Path:
@@ -238,8 +170,8 @@ def run_wrk(url: str, script: Path, *, duration: int, connections: int, out: dic
     text = result.stdout
     out["requests"] = int(re.search(r"(\d+) requests in", text).group(1))
     out["rate"] = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    for percentile, value, unit in WRK_LINE.findall(text):
-        out[f"p{percentile}"] = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    for percentile, value in latency_ms(text).items():
+        out[f"p{percentile}"] = value
     out["non_2xx_3xx"] = 0
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", text):
         out["non_2xx_3xx"] = int(match.group(1))

@@ -21,20 +21,14 @@ import argparse
 import json
 import os
 import re
-import secrets
-import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "bench" / ".data"
-PYTHON = sys.executable
-POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://newsroom:newsroom@127.0.0.1:5432")
+from stack import DATA, POSTGRES, Gunicorn, latency_ms, manage, production_env
+
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-WRK_LINE = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 
 
 def database_url(database: str, size: int) -> str:
@@ -44,25 +38,7 @@ def database_url(database: str, size: int) -> str:
 
 
 def base_env(database: str, size: int) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": database_url(database, size),
-        "STATIC_ROOT": str(DATA / "static"),
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def manage(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], env=env, cwd=ROOT, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
-    return result.stdout
+    return production_env(database_url(database, size))
 
 
 def prepare(database: str, size: int) -> dict[str, str]:
@@ -115,58 +91,6 @@ def targets(env: dict[str, str]) -> dict[str, str]:
     }
 
 
-class Server:
-    def __init__(self, env: dict[str, str], port: int, workers: int):
-        self.port = port
-        self.process = subprocess.Popen(
-            [
-                str(Path(PYTHON).parent / "gunicorn"),
-                "newsroom.wsgi",
-                "-c",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-            ],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url("/robots.txt"), timeout=2).read()
-                return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        sys.exit("gunicorn did not start")
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def worker_memory_mb(self) -> list[float]:
-        children = subprocess.run(
-            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
-        ).stdout.split()
-        sizes = []
-        for pid in children:
-            status = Path(f"/proc/{pid}/status").read_text()
-            rss_kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
-            sizes.append(rss_kb / 1024)
-        return sizes
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
 def wrk(url: str, *, duration: int, connections: int) -> dict[str, float]:
     result = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", url],
@@ -176,9 +100,7 @@ def wrk(url: str, *, duration: int, connections: int) -> dict[str, float]:
     )
     out = result.stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    latency = {}
-    for percentile, value, unit in WRK_LINE.findall(out):
-        latency[percentile] = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    latency = latency_ms(out)
     errors = 0
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
         errors += int(match.group(1))
@@ -222,7 +144,7 @@ def run(args) -> None:
                 else:
                     mode_env["PAGE_CACHE_SECONDS"] = "300"
                     mode_env["REDIS_URL"] = REDIS
-                server = Server(mode_env, args.port, args.workers)
+                server = Gunicorn(mode_env, args.port, workers=args.workers)
                 try:
                     if mode == "warm":
                         subprocess.run(["redis-cli", "-u", REDIS, "flushdb"], capture_output=True)
