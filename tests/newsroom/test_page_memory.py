@@ -140,3 +140,11 @@ def test_staff_pages_never_enter_the_memory(client, cast, people, redis_pages):
     client.force_login(people["editor"])
     client.get("/")
     assert memory.size == 0
+
+
+def test_the_redis_backend_reuses_one_client_per_connection_pool():
+    from newsroom.redis_cache import RedisCache
+
+    backend = RedisCache(REDIS_URL, {})
+    client = backend._cache.get_client()
+    assert backend._cache.get_client(write=True) is client
