@@ -22,6 +22,7 @@ With Redis, each worker also keeps the pages it serves in its own memory
 """
 
 import hashlib
+import threading
 import time
 from functools import wraps
 
@@ -51,11 +52,23 @@ def generation() -> int:
     return value
 
 
+# Set when a change could not make the cached pages stale because the cache
+# was unreachable; the next request in this process tries again, so pages
+# cached before the outage are not served once the cache is back.
+_invalidation_pending = threading.Event()
+
+
 def invalidate_pages() -> None:
     """Make every cached page stale; called on any change readers could see."""
     new = time.time_ns()
     cache.set(GENERATION_KEY, new, timeout=None)
     cache.delete(SCHEDULE_KEY)
+    # Read back: an unreachable Redis drops writes (newsroom/redis_cache.py).
+    # A later generation means another process invalidated meanwhile.
+    if (cache.get(GENERATION_KEY) or 0) < new:
+        _invalidation_pending.set()
+        return
+    _invalidation_pending.clear()
     page_memory.announce(new)
 
 
@@ -134,7 +147,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.PAGE_CACHE_SECONDS <= 0 or not _anonymous_read(request):
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return self.get_response(request)
+        if _invalidation_pending.is_set():
+            invalidate_pages()
+        if not _anonymous_read(request):
             return self.get_response(request)
         key = _key(request)
         memory = page_memory.memory()

@@ -94,6 +94,7 @@ class Listener:
         self.cache = cache
         self.read_generation = read_generation
         self.stopping = threading.Event()
+        self.failing = False
         self.thread = threading.Thread(target=self._run, name="page-memory", daemon=True)
 
     def start(self) -> None:
@@ -108,8 +109,10 @@ class Listener:
         while not self.stopping.is_set():
             try:
                 self._listen()
-            except Exception:
-                logger.warning("Page memory lost Redis; serving from Redis alone.", exc_info=True)
+            except Exception as error:
+                if not self.failing:  # once per outage, not every retry
+                    logger.warning("Page memory is off until Redis answers again: %s", error)
+                self.failing = True
             self.memory.reset(None)
             self.stopping.wait(RETRY_SECONDS)
 
@@ -122,6 +125,7 @@ class Listener:
                 if self.stopping.is_set():
                     return
             self.memory.reset(self.read_generation())
+            self.failing = False
             checked = time.monotonic()
             while not self.stopping.is_set():
                 message = pubsub.get_message(timeout=RECHECK_SECONDS)

@@ -149,6 +149,9 @@ if REDIS_URL:
             "BACKEND": "newsroom.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            # A Redis that hangs must not hang the site: give up quickly and
+            # serve without the cache (newsroom/redis_cache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     }
 else:
