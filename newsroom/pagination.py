@@ -6,20 +6,29 @@ from django.utils.functional import cached_property
 
 PAGE_PARAMETER = "halaman"
 PER_PAGE = 20
-# Lists are counted up to this many pages and no further: counting stops early
-# instead of reading a whole archive of 100,000 stories on every request. The
-# archive's year and month filters reach anything older.
+# A list is counted only as far as the page asked for and this many pages
+# beyond it: the first page of a program with 30,000 stories counts 221 rows,
+# not all of them. Readers see "Page 1" and a link to older stories; the
+# total shows once it lies within reach.
+PAGES_AHEAD = 10
+# No list goes deeper than this; the archive's year and month filters reach
+# anything older.
 MAX_PAGES = 500
 
 
 class BoundedPaginator(Paginator):
+    def __init__(self, object_list, per_page, *, number: int = 1):
+        super().__init__(object_list, per_page)
+        self.reach = max(1, min(number + PAGES_AHEAD, MAX_PAGES))
+
     @cached_property
     def count(self) -> int:
         return self.object_list.order_by()[: self.limit + 1].count()
 
     @property
     def limit(self) -> int:
-        return MAX_PAGES * self.per_page
+        """How many rows are counted at most."""
+        return self.reach * self.per_page
 
     @cached_property
     def capped(self) -> bool:
@@ -28,7 +37,7 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def num_pages(self) -> int:
-        return min(super().num_pages, MAX_PAGES)
+        return min(super().num_pages, self.reach)
 
 
 def paginate(request, queryset, per_page: int = PER_PAGE) -> Page:
@@ -36,8 +45,12 @@ def paginate(request, queryset, per_page: int = PER_PAGE) -> Page:
 
     A page past the end, zero, negative or not a number is a 404, never a 500.
     """
-    paginator = BoundedPaginator(queryset, per_page)
     try:
-        return paginator.page(request.GET.get(PAGE_PARAMETER, 1))
+        number = int(request.GET.get(PAGE_PARAMETER, 1))
+    except ValueError:
+        raise Http404(f"{PAGE_PARAMETER} is not a page number") from None
+    paginator = BoundedPaginator(queryset, per_page, number=number)
+    try:
+        return paginator.page(number)
     except InvalidPage as error:
         raise Http404(str(error)) from None
