@@ -1,6 +1,7 @@
 """Site-wide pages: home, search, robots.txt and the server error page."""
 
 from django.conf import settings
+from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -10,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from articles.models import Article
-from articles.search import SearchForm, search, terms_of
+from articles.search import SearchForm, SearchPaginator, search, terms_of
 from newsroom.home import program_blocks, region_blocks
-from newsroom.pagination import paginate
+from newsroom.pagination import PAGE_PARAMETER, PER_PAGE
 
 LATEST = 10
 
@@ -34,14 +35,21 @@ def home(request):
 def search_page(request):
     form = SearchForm(request.GET)
     terms = terms_of(form.cleaned_data["q"]) if form.is_valid() else []
-    results = search(Article.objects.live().cards(), terms)
+    page_obj = None
+    if terms:
+        # Two queries: the ranking (which gives the count), then the page.
+        paginator = SearchPaginator(search(Article.objects.live().cards(), terms), PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get(PAGE_PARAMETER, 1))
+        except InvalidPage as error:
+            raise Http404(str(error)) from None
     return render(
         request,
         "search.html",
         {
             "form": form,
             "terms": terms,
-            "page_obj": paginate(request, results) if terms else None,
+            "page_obj": page_obj,
             "title": _("Search: %(query)s") % {"query": form.cleaned_data["q"]}
             if terms
             else _("Search"),

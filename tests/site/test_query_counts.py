@@ -110,8 +110,11 @@ def test_archive_with_every_filter(client, django_assert_num_queries, articles):
 
 
 def test_search(client, django_assert_num_queries, articles):
-    # 1 count of matches  2 the page, ranked, with highlights and regions
+    # 1 the ids of the newest matches, ranked (their number is the count)
+    # 2 the page's articles with highlights and regions
     check(client, django_assert_num_queries, "/cari/?q=artikel+nomor", 2)
+    if len(articles) > 20:
+        check(client, django_assert_num_queries, "/cari/?q=artikel+nomor&halaman=2", 2)
 
 
 @pytest.mark.parametrize("url", ["/feed/", "/feed/atom/"])

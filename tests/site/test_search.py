@@ -6,6 +6,7 @@ from django.utils.html import escape, strip_tags
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from articles import search as search_module
 from articles.models import Article
 from articles.search import highlighted_text, terms_of
 from articles.search import search as search_articles
@@ -60,6 +61,12 @@ def test_every_word_must_match(client, stories):
 def test_a_word_also_matches_longer_forms(client, stories):
     # Indonesian adds suffixes: "pekerja" should find "pekerjaan".
     assert found(search(client, "pekerja")) == ["Kehilangan pekerjaan"]
+
+
+def test_a_word_matches_with_a_possessive_suffix_and_is_highlighted(client, places, frozen):
+    publish("Kabar pesisir", body="<p>Perahu nelayannya rusak diterjang ombak.</p>")
+    html = search(client, "nelayan").content.decode()
+    assert "<mark>nelayannya</mark>" in html
 
 
 def test_matches_are_highlighted_in_titles_and_snippets(client, stories):
@@ -173,3 +180,70 @@ def test_a_short_word_does_not_match_longer_words_it_begins(client, places, froz
     publish("Warga Belu menerima santunan", ago=HOUR, body="<p>Di Atambua.</p>")
     publish("Bantuan belum cair", ago=HOUR, body="<p>Masih menunggu.</p>")
     assert found(search(client, "belu")) == ["Warga Belu menerima santunan"]
+
+
+@pytest.fixture
+def window(monkeypatch):
+    """Rank only the newest five matches, so a handful of stories overflow it."""
+    monkeypatch.setattr(search_module, "WINDOW", 5)
+    return 5
+
+
+def fishermen(count: int) -> list[Article]:
+    """``count`` stories with "nelayan" in the body only, oldest first (so
+    their ids and their publication times agree), equally relevant."""
+    return [
+        publish(f"Laporan {n}", ago=(100 - n) * HOUR, body="<p>Para nelayan melaut.</p>")
+        for n in range(count)
+    ]
+
+
+def test_beyond_the_window_the_newest_matches_are_ranked(client, places, frozen, window):
+    oldest = publish("Nelayan Lembata", ago=200 * HOUR, body="<p>Isi.</p>")
+    reports = fishermen(6)
+    reports[3].title = "Nelayan Sabu"
+    reports[3].save()
+    response = search(client, "nelayan")
+    # The newest five, the title match first, then the rest newest first; the
+    # oldest title match and the oldest report are left out.
+    assert found(response) == ["Nelayan Sabu", "Laporan 5", "Laporan 4", "Laporan 2", "Laporan 1"]
+    assert oldest.title not in found(response)
+    paginator = response.context["page_obj"].paginator
+    assert paginator.capped and paginator.count == 5
+    count = re.search(r'<p class="result-count" role="status">(.*?)</p>', response.content.decode())
+    assert count.group(1) == (
+        "Lebih dari 5 berita ditemukan. Ini yang paling cocok di antara 5 berita terbaru;"
+        " tambahkan kata untuk mempersempit pencarian."
+    )
+
+
+def test_the_window_has_no_page_past_its_last(client, places, frozen, window):
+    fishermen(8)
+    assert client.get("/cari/", {"q": "nelayan", "halaman": 2}).status_code == 404
+
+
+def test_hidden_matches_do_not_fill_the_window(client, places, frozen, window):
+    fishermen(5)
+    publish("Nelayan draf", status=Article.Status.DRAFT)
+    publish("Nelayan terjadwal", ago=-HOUR)
+    publish("Nelayan di tempat sampah", deleted_at=frozen)
+    response = search(client, "nelayan")
+    assert found(response) == [f"Laporan {n}" for n in (4, 3, 2, 1, 0)]
+    paginator = response.context["page_obj"].paginator
+    assert not paginator.capped and paginator.count == 5
+    assert "5 berita ditemukan." in response.content.decode()
+
+
+def test_the_snippet_shows_a_match_deep_in_a_long_body(client, places, frozen):
+    filler = "<p>" + "Warga desa berkumpul di balai untuk rapat. " * 60 + "</p>"
+    body = f"{filler}<p>Para <em>nelayan</em> Atambua menerima santunan.</p>{filler}"
+    publish("Laporan panjang", body=body)
+    html = search(client, "nelayan").content.decode()
+    snippet = re.search(r'<p class="card-dek">(.*?)</p>', html).group(1)
+    assert "<mark>nelayan</mark> Atambua menerima santunan." in snippet
+
+
+def test_no_words_no_queries(django_assert_num_queries, stories):
+    with django_assert_num_queries(0):
+        results = search_articles(Article.objects.live(), [])
+        assert len(results) == 0 and list(results) == [] and not results.capped
