@@ -408,7 +408,7 @@ class PreviewedFile:
 def import_view(model_admin, request):
     """Upload source files, see what the importer makes of them, then confirm.
 
-    Confirmed files go through ``Importer.save``, as the command does. The files
+    Confirmed files go through ``Importer.save_many``, as the command does. The files
     travel from the preview to the confirmation signed, so what is saved is
     exactly what was previewed.
     """
@@ -516,12 +516,11 @@ def _import_confirm(request, context: dict):
             )
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
     importer = Importer()
-    outcomes = [
-        importer.import_file(
-            raw, name=name, status=form.cleaned_data["status"], dry_run=False, by=request.user
-        )
-        for name, raw in files
-    ]
+    outcomes = importer.save_many(
+        [importer.preview(raw, name=name) for name, raw in files],
+        status=form.cleaned_data["status"],
+        by=request.user,
+    )
     if not outcomes:
         messages.warning(request, _("No file was chosen; nothing was imported."))
         return HttpResponseRedirect(reverse("admin:articles_article_import"))

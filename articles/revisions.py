@@ -9,6 +9,7 @@ they are shown by name when diffed.
 import difflib
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +61,27 @@ class StaleVersion(Exception):
 
 def snapshot(article: Article) -> dict[str, Any]:
     """The content of ``article`` as stored now (four queries for the related lists)."""
+    return content_snapshot(
+        article,
+        reporters=article.bylines.order_by("position", "id").values_list(
+            "journalist_id", flat=True
+        ),
+        regions=article.regions.values_list("pk", flat=True),
+        programs=article.programs.values_list("pk", flat=True),
+        related=article.related.values_list("pk", flat=True),
+    )
+
+
+def content_snapshot(
+    article: Article,
+    *,
+    reporters: Iterable[int],
+    regions: Iterable[int],
+    programs: Iterable[int],
+    related: Iterable[int],
+) -> dict[str, Any]:
+    """``snapshot`` from related ids the caller already has (no query): reporters in
+    byline order, the others in any order."""
     data: dict[str, Any] = {}
     for name in SCALAR_FIELDS:
         if name in FOREIGN_KEYS:
@@ -68,12 +90,10 @@ def snapshot(article: Article) -> dict[str, Any]:
             data[name] = article.lead_image.name or ""
         else:
             data[name] = getattr(article, name)
-    data["reporters"] = list(
-        article.bylines.order_by("position", "id").values_list("journalist_id", flat=True)
-    )
-    data["regions"] = sorted(article.regions.values_list("pk", flat=True))
-    data["programs"] = sorted(article.programs.values_list("pk", flat=True))
-    data["related"] = sorted(article.related.values_list("pk", flat=True))
+    data["reporters"] = list(reporters)
+    data["regions"] = sorted(regions)
+    data["programs"] = sorted(programs)
+    data["related"] = sorted(related)
     return data
 
 

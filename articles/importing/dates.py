@@ -56,12 +56,18 @@ _MONTH = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 _RANGE = r"\s*[-–]\s*"
 _WEEKDAY_PREFIX = rf"(?P<weekday>{_WEEKDAY})(?:{_RANGE}{_WEEKDAY})?\s*,?\s*"
 
+# Where a date can start: a weekday's capital, or its day (in brackets, for numeric dates).
+# Saying so up front spares the engine trying every weekday at every other position.
+_WEEKDAY_INITIALS = "".join(sorted({name[0].upper() for name in _WEEKDAY_NUMBERS}))
+
 _NUMERIC_DATE = re.compile(
+    rf"(?=[{_WEEKDAY_INITIALS}(])"
     rf"(?:{_WEEKDAY_PREFIX})?"
     rf"\(\s*(?P<day>[0-9]{{1,2}})(?:{_RANGE}[0-9]{{1,2}})?\s*/\s*(?P<month>[0-9]{{1,2}})"
     r"(?:\s*/\s*(?P<year>[0-9]{4}|[0-9]{2}))?\s*\)"
 )
 _NAMED_DATE = re.compile(
+    rf"(?=[{_WEEKDAY_INITIALS}0-9])"
     rf"(?:{_WEEKDAY_PREFIX}\(?\s*)?"
     rf"(?<![0-9.,])(?P<day>[0-9]{{1,2}})(?:{_RANGE}[0-9]{{1,2}})?"
     rf"\s+(?P<month_name>(?i:{_MONTH}))(?![^\W\d_])\.?"

@@ -27,20 +27,34 @@ _MARKERS: dict[Style, tuple[re.Pattern[str], ...]] = {
 }
 
 
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """``pattern`` with its own flags, to sit among others in one regex."""
+    letters = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
+    flags = "".join(letter for flag, letter in letters.items() if pattern.flags & flag)
+    return f"(?{flags}:{pattern.pattern})" if flags else f"(?:{pattern.pattern})"
+
+
+# Every marker in one regex, a named group per style: one scan of the text finds the
+# marker that comes first, where six scans would find each one's first.
+_ANY_MARKER = re.compile(
+    "|".join(
+        f"(?P<{style.value}>{'|'.join(map(_scoped, patterns))})"
+        for style, patterns in _MARKERS.items()
+    )
+)
+
+
 def detect_style(text: str) -> Style:
     """Return the house style of ``text``.
 
     When markers of both styles occur (a Pos-Kupang story quoting Antara, say), the style
     whose marker comes first wins: the outlet's own header precedes anything it quotes.
+    (Two markers starting at the same place: the style listed first in ``_MARKERS``.)
     """
-    first_seen: dict[Style, int] = {}
-    for style, patterns in _MARKERS.items():
-        positions = [match.start() for p in patterns if (match := p.search(text))]
-        if positions:
-            first_seen[style] = min(positions)
-    if not first_seen:
+    first = _ANY_MARKER.search(text)
+    if first is None:
         raise ImportRejected(
             ErrorCode.UNKNOWN_STYLE,
             "The text matches neither the Antara nor the Pos-Kupang house style.",
         )
-    return min(first_seen, key=first_seen.__getitem__)
+    return Style(first.lastgroup)

@@ -87,3 +87,37 @@ def test_an_oversized_file_is_refused_before_it_is_read(places, tmp_path):
     code, _, err = run(str(big))
     assert code == 1
     assert "[too_large]" in err
+
+
+def test_files_are_saved_in_batches_and_reported_in_their_order(places, tmp_path, monkeypatch):
+    from articles.management.commands import import_articles
+
+    monkeypatch.setattr(import_articles, "BATCH_SIZE", 2)
+    antara, pos_kupang = (path.read_bytes() for path in sorted(SOURCES.glob("*.txt")))
+    for name, content in [
+        ("1.txt", antara),
+        ("2.txt", pos_kupang),
+        ("3.txt", b"Kupang - ber\xe9ita"),
+        ("4.txt", antara),
+        ("5.txt", antara.replace(b"17 perusahan", b"18 perusahaan")),
+    ]:
+        (tmp_path / name).write_bytes(content)
+
+    code, out, err = run(str(tmp_path), "--status", "published")
+
+    assert code == 1
+    assert [line.split(" ", 1)[0] for line in out.splitlines()[:-1]] == [
+        "created",
+        "created",
+        "unchanged",
+        "updated",
+    ]
+    assert [Path(line.split(": ", 1)[0].split()[-1]).name for line in out.splitlines()[:-1]] == [
+        "1.txt",
+        "2.txt",
+        "4.txt",
+        "5.txt",
+    ]
+    assert "rejected  " in err and "3.txt" in err
+    assert "5 file(s): 2 created, 1 updated, 1 unchanged, 1 rejected" in out
+    assert Article.objects.live().count() == 2
