@@ -6,7 +6,8 @@ bench/.data/ and reused), starts gunicorn in the production configuration on
 127.0.0.1, and runs wrk against: a static file through the same server (the
 floor), the home page, a region page (first and a deep page), a program page,
 an article, a search and the site feed — cold (page cache off, every request
-rendered) and warm (page cache on, primed). It prints requests/s, p50, p99,
+rendered) and warm (page cache on, primed). Each row is the median of three
+wrk runs of a third of --duration. It prints requests/s, p50, p99,
 errors and each page's ratio to the floor (measured first and again last; the
 higher of the two counts), then the gunicorn workers' memory.
 
@@ -119,6 +120,34 @@ def wrk(url: str, *, duration: int, connections: int) -> dict[str, float]:
     }
 
 
+def measure(server: Gunicorn, url: str, *, duration: int, connections: int) -> dict:
+    """The median of three wrk runs (by requests/s), each a third of ``duration``.
+
+    Each keep-alive connection stays with the worker that accepted it, and in
+    some runs most of wrk's connections land on one of the two workers, which
+    halves that run's throughput whatever the page; a fresh set of connections
+    in each run, and the median, keep that from deciding a row. Between runs
+    the server is left to finish what the last run had queued.
+    """
+    runs = []
+    for _ in range(3):
+        runs.append(wrk(url, duration=max(1, duration // 3), connections=connections))
+        settle(server)
+    runs.sort(key=lambda run: run["rate"])
+    return {**runs[1], "errors": sum(run["errors"] for run in runs)}
+
+
+def settle(server: Gunicorn, *, seconds: float = 20.0) -> None:
+    """Wait until a small request is answered quickly again (at most ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        urllib.request.urlopen(server.url("/robots.txt"), timeout=seconds).read()
+        if time.monotonic() - started < 0.02:
+            return
+        time.sleep(0.2)
+
+
 def row(*cells: str) -> str:
     widths = (10, 8, 5, 14, 9, 8, 8, 6, 6)
     return " ".join(
@@ -158,8 +187,8 @@ def run(args) -> None:
                     for name in order:
                         url = server.url(pages[FLOOR if name == FLOOR_AGAIN else name])
                         urllib.request.urlopen(url, timeout=30).read()
-                        results[name] = wrk(
-                            url, duration=args.duration, connections=args.connections
+                        results[name] = measure(
+                            server, url, duration=args.duration, connections=args.connections
                         )
                         rate = results[name]["rate"]
                         print(f"  {database} {size:,} {mode} {name}: {rate:,.0f}/s", flush=True)
