@@ -7,7 +7,9 @@ stored with the generation they were rendered under, and serves them only
 while that generation is current.
 
 The worker learns of a new generation at once through Redis publish/subscribe:
-``invalidate_pages`` publishes it, and a thread in every worker listens. The
+``invalidate_pages`` publishes it, a thread in every worker listens, drops
+its pages and says so, and the change waits for every worker (at most half a
+second) before it returns, so a page from before it is never served after. The
 thread subscribes first and reads the generation second, so no change can
 fall between; it also compares its generation with Redis every few seconds,
 in case a message was ever lost. Whenever it is not connected, the worker's
@@ -33,6 +35,8 @@ from newsroom.redis_cache import RedisCache
 logger = logging.getLogger(__name__)
 
 CHANNEL = "pages:generation"
+# How long a change waits for every worker to say it has dropped its pages.
+HEARD_SECONDS = 0.5
 RECHECK_SECONDS = 5.0
 RETRY_SECONDS = 1.0
 
@@ -130,7 +134,9 @@ class Listener:
             while not self.stopping.is_set():
                 message = pubsub.get_message(timeout=RECHECK_SECONDS)
                 if message is not None and message["type"] == "message":
-                    self.memory.reset(int(message["data"]))
+                    generation = int(message["data"])
+                    self.memory.reset(generation)
+                    self.cache.count(heard_key(generation), timeout=60)
                 if time.monotonic() - checked >= RECHECK_SECONDS:
                     current = self.read_generation()
                     if current != self.memory.generation:
@@ -162,15 +168,25 @@ def memory() -> PageMemory | None:
     return _state["memory"]
 
 
+def heard_key(generation: int) -> str:
+    return f"pages:heard:{generation}"
+
+
 def announce(generation: int) -> None:
-    """Tell every process's listener (and this process at once) of a new generation."""
-    cache = caches["default"]
-    if isinstance(cache, RedisCache):
-        cache.publish(CHANNEL, str(generation))
+    """Tell every process's listener of a new generation, and return once
+    they have all dropped their pages (or after ``HEARD_SECONDS``), so no
+    reader who asks after the change is served a page from before it."""
     page_memory = _state.get("memory") if _state.get("pid") == os.getpid() else None
     # Only while listening: a memory whose listener is reconnecting stays unused.
     if page_memory is not None and page_memory.generation is not None:
         page_memory.reset(generation)
+    cache = caches["default"]
+    if not isinstance(cache, RedisCache):
+        return
+    listeners = cache.publish(CHANNEL, str(generation))
+    deadline = time.monotonic() + HEARD_SECONDS
+    while (cache.get(heard_key(generation)) or 0) < listeners and time.monotonic() < deadline:
+        time.sleep(0.001)
 
 
 def stop() -> None:

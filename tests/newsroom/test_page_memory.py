@@ -148,3 +148,28 @@ def test_the_redis_backend_reuses_one_client_per_connection_pool():
     backend = RedisCache(REDIS_URL, {})
     client = backend._cache.get_client()
     assert backend._cache.get_client(write=True) is client
+
+
+class BusyWorkerMemory(PageMemory):
+    """A worker busy elsewhere: it takes a while to drop its pages."""
+
+    def reset(self, generation):
+        if generation == 2:
+            time.sleep(0.05)
+        super().reset(generation)
+
+
+def test_a_change_returns_only_once_every_worker_has_dropped_its_pages(redis_pages):
+    cache, _memory = redis_pages
+    other_worker = BusyWorkerMemory(max_bytes=1000)
+    listener = page_memory.Listener(other_worker, cache, lambda: 1)
+    listener.start()
+    try:
+        wait_for(lambda: other_worker.generation == 1)
+        other_worker.put("/", page(1))
+        page_memory.announce(2)
+        # No waiting here: announce returned after the other worker heard.
+        assert other_worker.generation == 2
+        assert other_worker.get("/") is None
+    finally:
+        listener.stop()
