@@ -123,11 +123,11 @@ def wrk(url: str, *, duration: int, connections: int) -> dict[str, float]:
 def measure(server: Gunicorn, url: str, *, duration: int, connections: int) -> dict:
     """The median of three wrk runs (by requests/s), each a third of ``duration``.
 
-    Each keep-alive connection stays with the worker that accepted it, and in
-    some runs most of wrk's connections land on one of the two workers, which
-    halves that run's throughput whatever the page; a fresh set of connections
-    in each run, and the median, keep that from deciding a row. Between runs
-    the server is left to finish what the last run had queued.
+    Single runs of the same URL, a static file included, swung by up to 2×,
+    likely from wrk's keep-alive connections landing unevenly on the two
+    workers; a fresh set of connections in each run, and the median, keep one
+    such run from deciding a row. Between runs the server is left to finish
+    what the last run had queued.
     """
     runs = []
     for _ in range(3):

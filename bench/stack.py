@@ -30,9 +30,9 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
         "STATIC_ROOT": str(DATA / "static"),
         "LOG_LEVEL": "WARNING",
         # No worker recycling: at benchmark rates gunicorn.conf.py's 50,000
-        # requests come every few seconds, and each recycle drops wrk's
-        # keep-alive connections, which reconnect unevenly across the two
-        # workers and halve a run's throughput at random. At a newsroom's
+        # requests come every ten seconds or so, and each recycle drops wrk's
+        # keep-alive connections and starts a worker with an empty page
+        # memory in the middle of a measurement. At a newsroom's
         # real traffic a worker lives for hours. The memory figures are then
         # those of workers that served every request of the run.
         "GUNICORN_MAX_REQUESTS": "0",

@@ -1,5 +1,7 @@
 """Page numbers for every article list, in the ``?halaman=`` query parameter."""
 
+from collections.abc import Callable
+
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -41,7 +43,12 @@ class BoundedPaginator(Paginator):
 
 
 def paginate(request, queryset, per_page: int = PER_PAGE) -> Page:
-    """The requested page: two queries (the bounded count, then the page's rows).
+    """The requested page: two queries (the bounded count, then the page's rows)."""
+    return page_of(request, lambda number: BoundedPaginator(queryset, per_page, number=number))
+
+
+def page_of(request, paginator_for: Callable[[int], Paginator]) -> Page:
+    """The requested page of ``paginator_for(number)``.
 
     A page past the end, zero, negative or not a number is a 404, never a 500.
     """
@@ -49,8 +56,7 @@ def paginate(request, queryset, per_page: int = PER_PAGE) -> Page:
         number = int(request.GET.get(PAGE_PARAMETER, 1))
     except ValueError:
         raise Http404(f"{PAGE_PARAMETER} is not a page number") from None
-    paginator = BoundedPaginator(queryset, per_page, number=number)
     try:
-        return paginator.page(number)
+        return paginator_for(number).page(number)
     except InvalidPage as error:
         raise Http404(str(error)) from None

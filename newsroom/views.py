@@ -1,7 +1,6 @@
 """Site-wide pages: home, search, robots.txt and the server error page."""
 
 from django.conf import settings
-from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_GET
 from articles.models import Article
 from articles.search import SearchForm, SearchPaginator, search, terms_of
 from newsroom.home import program_blocks, region_blocks
-from newsroom.pagination import PAGE_PARAMETER, PER_PAGE
+from newsroom.pagination import PER_PAGE, page_of
 
 LATEST = 10
 
@@ -38,11 +37,8 @@ def search_page(request):
     page_obj = None
     if terms:
         # Two queries: the ranking (which gives the count), then the page.
-        paginator = SearchPaginator(search(Article.objects.live().cards(), terms), PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get(PAGE_PARAMETER, 1))
-        except InvalidPage as error:
-            raise Http404(str(error)) from None
+        results = search(Article.objects.live().cards(), terms)
+        page_obj = page_of(request, lambda _number: SearchPaginator(results, PER_PAGE))
     return render(
         request,
         "search.html",
