@@ -15,6 +15,19 @@ from articles.sanitize import clean_html
 from regions.models import Region
 
 
+def user_reference(verbose_name, **options) -> models.ForeignKey:
+    """Who did something: kept when the account is deleted, as "someone"."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
+
+
 class ProgramTag(TagBase):
     """A social-security (or other public) program an article is about, e.g. JKK.
 
@@ -46,6 +59,12 @@ class ProgramTag(TagBase):
 class JournalistQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug: str) -> "Journalist":
         return self.get(slug=slug)
+
+    def for_user(self, user) -> "Journalist | None":
+        """The journalist profile of a signed-in ``user``, if they have one."""
+        if not user.is_authenticated:
+            return None
+        return self.filter(user=user).first()
 
     def with_live_bylines(self) -> "JournalistQuerySet":
         """Journalists who sign at least one live article. A correlated EXISTS
@@ -123,7 +142,7 @@ class ArticleQuerySet(models.QuerySet):
         """
         # Both halves are id lookups (the region index, the link table), so a
         # count or a page reads the region's articles, not the whole archive.
-        subtree = Region.objects.filter(path__startswith=region.path).values("pk")
+        subtree = Region.objects.subtree(region).values("pk")
         primary = Article.objects.filter(region__in=subtree).order_by().values("pk")
         links = Article.regions.through.objects.filter(region__in=subtree)
         return self.filter(pk__in=primary.union(links.order_by().values("article_id")))
@@ -250,15 +269,7 @@ class Article(models.Model):
     deleted_at = models.DateTimeField(
         _("moved to the trash at"), null=True, blank=True, editable=False
     )
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moved to the trash by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    deleted_by = user_reference(_("moved to the trash by"), editable=False)
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -438,14 +449,7 @@ class Correction(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
     text = models.TextField(_("text"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_reference(_("created by"))
 
     class Meta:
         verbose_name = _("correction")
@@ -486,14 +490,7 @@ class Revision(ImmutableModel):
     snapshot = models.JSONField(_("snapshot"))
     note = models.CharField(_("note"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("saved at"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saved by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_reference(_("saved by"))
 
     class Meta:
         verbose_name = _("revision")
@@ -530,14 +527,7 @@ class ArticleEvent(ImmutableModel):
     reason = models.TextField(_("reason"), blank=True)
     publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = user_reference(_("by"))
     created_at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:
@@ -558,24 +548,10 @@ class PreviewLink(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_reference(_("created by"))
     expires_at = models.DateTimeField(_("expires at"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("revoked by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    revoked_by = user_reference(_("revoked by"))
 
     class Meta:
         verbose_name = _("preview link")

@@ -19,40 +19,15 @@ from django.utils.html import escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from articles import content
 from articles.models import Article, ArticleReporter, Journalist, ProgramTag, Revision
 from regions.models import Region
 
-# Plain fields in the order the diff shows them.
-SCALAR_FIELDS = [
-    "title",
-    "title_derived",
-    "slug",
-    "dek",
-    "summary_points",
-    "body",
-    "dateline_city",
-    "region",
-    "editor",
-    "lead_image",
-    "lead_image_alt",
-    "lead_image_caption",
-    "lead_image_credit",
-    "focal_x",
-    "focal_y",
-    "outlet",
-    "original_url",
-    "original_byline",
-    "rights_line",
-]
-# Many-valued fields: ids; ``reporters`` keeps byline order, the others are sorted.
-LIST_FIELDS = ["reporters", "regions", "programs", "related"]
-FOREIGN_KEYS = {"region": Region, "editor": Journalist}
-LIST_MODELS = {
-    "reporters": Journalist,
-    "regions": Region,
-    "programs": ProgramTag,
-    "related": Article,
-}
+REFERENCES = [name for name in content.FIELDS if content.is_reference(name)]
+# The byline first: it is what readers see of the lists.
+LISTS = [content.BYLINE, *(n for n in content.FORM_FIELDS if content.is_list(n))]
+# The diff shows single values first, then the lists.
+DIFF_ORDER = [*(name for name in content.FIELDS if name not in LISTS), *LISTS]
 
 
 class StaleVersion(Exception):
@@ -60,40 +35,33 @@ class StaleVersion(Exception):
 
 
 def snapshot(article: Article) -> dict[str, Any]:
-    """The content of ``article`` as stored now (four queries for the related lists)."""
-    return content_snapshot(
-        article,
-        reporters=article.bylines.order_by("position", "id").values_list(
-            "journalist_id", flat=True
-        ),
-        regions=article.regions.values_list("pk", flat=True),
-        programs=article.programs.values_list("pk", flat=True),
-        related=article.related.values_list("pk", flat=True),
+    """The content of ``article`` as stored now (a query per many-valued field)."""
+    lists = {
+        name: getattr(article, name).values_list("pk", flat=True)
+        for name in LISTS
+        if name != content.BYLINE
+    }
+    lists[content.BYLINE] = article.bylines.order_by("position", "id").values_list(
+        "journalist_id", flat=True
     )
+    return content_snapshot(article, **lists)
 
 
-def content_snapshot(
-    article: Article,
-    *,
-    reporters: Iterable[int],
-    regions: Iterable[int],
-    programs: Iterable[int],
-    related: Iterable[int],
-) -> dict[str, Any]:
-    """``snapshot`` from related ids the caller already has (no query): reporters in
-    byline order, the others in any order."""
+def content_snapshot(article: Article, **lists: Iterable[int]) -> dict[str, Any]:
+    """``snapshot`` from the ids of each many-valued field (``LISTS``) that the caller
+    already has (no query): the byline in its order, the others in any order."""
     data: dict[str, Any] = {}
-    for name in SCALAR_FIELDS:
-        if name in FOREIGN_KEYS:
+    for name in content.FIELDS:
+        if name == content.BYLINE:
+            data[name] = list(lists[name])
+        elif name in LISTS:
+            data[name] = sorted(lists[name])
+        elif name in REFERENCES:
             data[name] = getattr(article, f"{name}_id")
-        elif name == "lead_image":
-            data[name] = article.lead_image.name or ""
+        elif content.is_file(name):
+            data[name] = getattr(article, name).name or ""
         else:
             data[name] = getattr(article, name)
-    data["reporters"] = list(reporters)
-    data["regions"] = sorted(regions)
-    data["programs"] = sorted(programs)
-    data["related"] = sorted(related)
     return data
 
 
@@ -151,13 +119,13 @@ def restore_revision(revision: Revision, *, by, expected_version: int) -> Revisi
     # Read the row again under the write lock the claim took, so nothing stale is saved.
     article = Article.objects.get(pk=revision.article_id)
     data = revision.snapshot
-    for name in SCALAR_FIELDS:
-        if name not in data:
+    for name in content.FORM_FIELDS:
+        if name not in data or content.is_list(name):
             continue
-        if name in FOREIGN_KEYS:
-            model = FOREIGN_KEYS[name]
+        if content.is_reference(name):
             pk = data[name]
-            setattr(article, f"{name}_id", pk if model.objects.filter(pk=pk).exists() else None)
+            exists = content.related_model(name).objects.filter(pk=pk).exists()
+            setattr(article, f"{name}_id", pk if exists else None)
         else:
             setattr(article, name, data[name])
     article.save()
@@ -201,9 +169,7 @@ class FieldDiff:
 
 
 def field_label(name: str) -> str:
-    if name == "reporters":
-        return str(Article._meta.get_field("reporters").verbose_name)
-    return str(Article._meta.get_field(name).verbose_name)
+    return str(content.model_field(name).verbose_name)
 
 
 class Labels:
@@ -212,11 +178,11 @@ class Labels:
     def __init__(self, snapshots: list[dict[str, Any]]) -> None:
         wanted: dict[type, set[int]] = {}
         for data in snapshots:
-            for name, model in FOREIGN_KEYS.items():
+            for name in REFERENCES:
                 if data.get(name) is not None:
-                    wanted.setdefault(model, set()).add(data[name])
-            for name, model in LIST_MODELS.items():
-                wanted.setdefault(model, set()).update(data.get(name, []))
+                    wanted.setdefault(content.related_model(name), set()).add(data[name])
+            for name in LISTS:
+                wanted.setdefault(content.related_model(name), set()).update(data.get(name, []))
         self.names = {
             model: {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)}
             for model, ids in wanted.items()
@@ -230,10 +196,10 @@ class Labels:
 
 def display_lines(name: str, value: Any, labels: Labels) -> list[str]:
     """A field value as lines of plain text, ready to diff."""
-    if name in FOREIGN_KEYS:
-        return [labels.name(FOREIGN_KEYS[name], value)] if value is not None else []
-    if name in LIST_MODELS:
-        return [labels.name(LIST_MODELS[name], pk) for pk in value or []]
+    if name in REFERENCES:
+        return [labels.name(content.related_model(name), value)] if value is not None else []
+    if name in LISTS:
+        return [labels.name(content.related_model(name), pk) for pk in value or []]
     if name == "body":
         return html_blocks(value or "")
     if name == "summary_points":
@@ -259,7 +225,7 @@ def compare_snapshots(
 ) -> list[FieldDiff]:
     """Side-by-side rows for every field, changed or not (the template decides what to fold)."""
     labels = Labels([old, new])
-    names = fields or [*SCALAR_FIELDS, *LIST_FIELDS]
+    names = fields or DIFF_ORDER
     diffs = []
     for name in names:
         if name not in old and name not in new:
@@ -271,7 +237,7 @@ def compare_snapshots(
 
 
 def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    return [name for name in [*SCALAR_FIELDS, *LIST_FIELDS] if old.get(name) != new.get(name)]
+    return [name for name in DIFF_ORDER if old.get(name) != new.get(name)]
 
 
 def side_by_side(left: list[str], right: list[str]) -> list[DiffRow]:

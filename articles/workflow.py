@@ -1,12 +1,14 @@
-"""The editorial state machine: one function per transition.
+"""The editorial state machine: one function per transition, and ``TRANSITIONS``,
+the one table that tells the admin how to offer each (button, action, input,
+message).
 
 States: draft → in_review → published (now or scheduled) → unpublished, and
 in_review → draft when an editor returns the copy with a reason. Every
 function checks the actor's permission first and the article's current state
 second, raises a ``WorkflowError`` and changes nothing when either is wrong,
 and otherwise moves the article and writes an ``ArticleEvent`` in the same
-transaction. The admin's buttons and actions call these functions; nothing
-else writes ``status``.
+transaction. The admin's buttons and actions call these functions through the
+table; nothing else writes ``status``.
 
 Who may do what:
 
@@ -21,18 +23,21 @@ Who may do what:
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.models import Article, ArticleEvent, ArticleReporter, Correction
-from newsroom.wita import WITA
+from newsroom.wita import format_wita
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CHANGE_PERMISSION = "articles.change_article"
@@ -156,30 +161,6 @@ def publish_problems(article: Article) -> list[str]:
     return missing
 
 
-def allowed_transitions(user: User, article: Article) -> list[str]:
-    """The transitions ``user`` may try on ``article`` now, for buttons and menus.
-
-    ``publish`` and ``schedule`` are offered even when something is missing:
-    trying them lists what is missing.
-    """
-    if article.pk is None or article.in_trash or not can_see(user, article):
-        return []
-    names = []
-    status = article.status
-    if status == Status.DRAFT and user.has_perm(CHANGE_PERMISSION):
-        names.append("submit")
-    if is_desk(user):
-        if status in (Status.IN_REVIEW, Status.UNPUBLISHED) or is_scheduled(article):
-            names += ["publish", "schedule"]
-        if status in (Status.IN_REVIEW, Status.UNPUBLISHED):
-            names.append("return")
-        if status == Status.PUBLISHED:
-            names.append("unpublish")
-        if article.is_live:
-            names.append("correct")
-    return names
-
-
 # Transitions ---------------------------------------------------------------
 
 
@@ -292,24 +273,177 @@ def restore_from_trash(article: Article, *, by: User) -> ArticleEvent:
         return _move(article, current, to=current.status, action=Action.RESTORE, by=by)
 
 
-TRANSITIONS = {
-    "submit": submit,
-    "return": return_to_draft,
-    "publish": publish,
-    "schedule": publish,
-    "unpublish": unpublish,
-    "correct": add_correction,
-    "trash": move_to_trash,
-    "restore": restore_from_trash,
-}
+# The table of transitions ---------------------------------------------------------
 
 
-# Times -------------------------------------------------------------------------
+def schedule(article: Article, *, by: User, at: datetime.datetime | None) -> ArticleEvent:
+    """``publish`` at a time the desk chose; a time is required."""
+    if at is None:
+        raise WorkflowError(_("Choose the publication time (WITA)."))
+    return publish(article, by=by, at=at)
 
 
-def format_wita(moment: datetime.datetime) -> str:
-    """``21/11/2026 14:30 WITA``: unambiguous in both languages."""
-    return moment.astimezone(WITA).strftime("%d/%m/%Y %H:%M") + " WITA"
+@dataclass(frozen=True)
+class Transition:
+    """One move of the state machine and everything the admin needs to offer it.
+
+    The change form's buttons, the change list's actions, the input each asks
+    for and the message after it are all read from ``TRANSITIONS``.
+    """
+
+    name: str
+    run: Callable[..., ArticleEvent]
+    # The event it records; the history words it with ``ArticleEvent.Action``'s label.
+    event: str
+    # The button, and the title of the page that asks for the input.
+    label: Promise
+    # What the user is told afterwards; ``%(time)s`` is the event's publication time.
+    message: Promise
+    # The change list action; ``None``: the transition is not offered for many at once.
+    action_label: Promise | None = None
+    # The ModelAdmin permission (``has_<permission>_permission``) the action needs.
+    permission: str = "publish"
+    # The ``TransitionForm`` input it takes: "reason", "at" or "text".
+    needs: str | None = None
+    # Whether the change form offers it as a button to ``user`` for ``article``.
+    offered: Callable[[User, Article], bool] | None = None
+    # It applies to articles in the trash, and only to them.
+    from_trash: bool = False
+
+    def apply(self, article: Article, *, by: User, inputs: dict) -> ArticleEvent:
+        if self.needs is None:
+            return self.run(article, by=by)
+        return self.run(article, by=by, **{self.needs: inputs.get(self.needs)})
+
+    def success_message(self, event: ArticleEvent) -> str:
+        if event.publish_at is None:
+            return str(self.message)
+        return str(self.message) % {"time": format_wita(event.publish_at)}
+
+
+def _desk_deciding(user: User, article: Article) -> bool:
+    return is_desk(user) and (
+        article.status in (Status.IN_REVIEW, Status.UNPUBLISHED) or is_scheduled(article)
+    )
+
+
+TRANSITIONS = [
+    Transition(
+        "submit",
+        submit,
+        event=Action.SUBMIT,
+        label=gettext_lazy("Submit for review"),
+        message=gettext_lazy(
+            "Submitted for review. An editor will pick it up from the review queue."
+        ),
+        action_label=gettext_lazy("Submit selected for review"),
+        permission="change",
+        offered=lambda user, article: (
+            article.status == Status.DRAFT and user.has_perm(CHANGE_PERMISSION)
+        ),
+    ),
+    Transition(
+        "publish",
+        publish,
+        event=Action.PUBLISH,
+        label=gettext_lazy("Publish"),
+        message=gettext_lazy("Published: readers see it now."),
+        action_label=gettext_lazy("Publish selected now"),
+        offered=_desk_deciding,
+    ),
+    Transition(
+        "schedule",
+        schedule,
+        event=Action.SCHEDULE,
+        label=gettext_lazy("Schedule"),
+        message=gettext_lazy("Scheduled: it goes live on %(time)s."),
+        action_label=gettext_lazy("Schedule selected…"),
+        needs="at",
+        offered=_desk_deciding,
+    ),
+    Transition(
+        "return",
+        return_to_draft,
+        event=Action.RETURN,
+        label=gettext_lazy("Return to draft"),
+        message=gettext_lazy("Returned to draft. The reporters see your reason."),
+        action_label=gettext_lazy("Return selected to draft…"),
+        needs="reason",
+        offered=lambda user, article: (
+            is_desk(user) and article.status in (Status.IN_REVIEW, Status.UNPUBLISHED)
+        ),
+    ),
+    Transition(
+        "unpublish",
+        unpublish,
+        event=Action.UNPUBLISH,
+        label=gettext_lazy("Unpublish"),
+        message=gettext_lazy("Unpublished: readers no longer see it."),
+        action_label=gettext_lazy("Unpublish selected…"),
+        needs="reason",
+        offered=lambda user, article: is_desk(user) and article.status == Status.PUBLISHED,
+    ),
+    Transition(
+        "correct",
+        add_correction,
+        event=Action.CORRECT,
+        label=gettext_lazy("Add correction"),
+        message=gettext_lazy("Correction added; readers see it under the article."),
+        needs="text",
+        offered=lambda user, article: is_desk(user) and article.is_live,
+    ),
+    # Trashing is the admin's delete; restoring has its own button on a trashed article.
+    Transition(
+        "trash",
+        move_to_trash,
+        event=Action.TRASH,
+        label=gettext_lazy("Move to the trash"),
+        message=gettext_lazy("Moved to the trash. An editor can restore it from there."),
+        action_label=gettext_lazy("Move selected to the trash"),
+        permission="delete",
+    ),
+    Transition(
+        "restore",
+        restore_from_trash,
+        event=Action.RESTORE,
+        label=gettext_lazy("Restore from the trash"),
+        message=gettext_lazy("Restored from the trash, as it was before."),
+        action_label=gettext_lazy("Restore selected from the trash"),
+        from_trash=True,
+    ),
+]
+
+
+def transition(name: str) -> Transition:
+    """The transition called ``name``; ``WorkflowError`` for an unknown name."""
+    for candidate in TRANSITIONS:
+        if candidate.name == name:
+            return candidate
+    raise WorkflowError(_("Unknown action."))
+
+
+def transition_of(event: ArticleEvent) -> Transition:
+    """The transition that recorded ``event``."""
+    return next(candidate for candidate in TRANSITIONS if candidate.event == event.action)
+
+
+def offered(user: User, article: Article) -> list[Transition]:
+    """The transitions ``user`` may try on ``article`` now, in button order.
+
+    ``publish`` and ``schedule`` are offered even when something is missing:
+    trying them lists what is missing. An article not saved yet is offered
+    what a new draft is.
+    """
+    if article.in_trash or (article.pk is not None and not can_see(user, article)):
+        return []
+    return [t for t in TRANSITIONS if t.offered is not None and t.offered(user, article)]
+
+
+def allowed_transitions(user: User, article: Article) -> list[str]:
+    """The names of ``offered``'s transitions for a saved article."""
+    if article.pk is None:
+        return []
+    return [t.name for t in offered(user, article)]
 
 
 # Internals ---------------------------------------------------------------

@@ -8,15 +8,21 @@ fetched through its ModelAdmin (its queryset, its view permission and its own
 ``view_on_site``), so the shortcut answers 404 wherever the change page would.
 """
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext_lazy
 
 
 class NewsroomAdminSite(admin.AdminSite):
+    site_header = settings.SITE_NAME
+    site_title = settings.SITE_NAME
+    index_title = gettext_lazy("Newsroom")
+
     def get_urls(self):
         checked = path(
             "r/<path:content_type_id>/<path:object_id>/",

@@ -18,3 +18,8 @@ def in_wita(moment: datetime.datetime) -> datetime.datetime:
 def iso_wita(moment: datetime.datetime) -> str:
     """ISO 8601 to the second with the offset, e.g. 2025-11-17T17:00:00+08:00."""
     return in_wita(moment).replace(microsecond=0).isoformat()
+
+
+def format_wita(moment: datetime.datetime) -> str:
+    """``21/11/2026 14:30 WITA``: unambiguous in both languages."""
+    return in_wita(moment).strftime("%d/%m/%Y %H:%M") + " WITA"

@@ -89,10 +89,6 @@ class Region(models.Model):
             return _("%(name)s Regency") % {"name": self.name}
         return self.name
 
-    @property
-    def depth(self) -> int:
-        return self.path.count("/") - 1
-
     def build_path(self) -> str:
         return f"{self.parent.path if self.parent else ''}{self.slug}/"
 

@@ -3,8 +3,9 @@
 from django import template
 from django.urls import reverse
 
-from articles import dashboard, workflow
-from articles.admin_views import status_badge
+from articles import workflow
+from articles.admin import dashboard
+from articles.admin.badges import status_badge
 
 register = template.Library()
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, ArticleReporter, Journalist, ProgramTag
+from newsroom.wita import format_wita
 
 LIST = "/admin/articles/article/"
 
@@ -54,7 +55,7 @@ def test_returned_articles_have_their_own_queue_and_badge(editor_client, cast, p
 def test_the_scheduled_badge_shows_the_time_in_wita(editor_client, cast):
     response = editor_client.get(LIST + "?scheduled=yes")
     assert titles(response) == ["Terjadwal besok"]
-    expected = workflow.format_wita(cast["scheduled"].published_at)
+    expected = format_wita(cast["scheduled"].published_at)
     assert f'<span class="wf-badge wf-scheduled">terjadwal · {expected}</span>' in (
         response.content.decode()
     )

@@ -7,8 +7,8 @@ from django.contrib.admin.sites import site
 from django.test import RequestFactory
 
 from articles import workflow
-from articles.admin import ArticleAdmin, EditConflict
-from articles.forms import ArticleAdminForm
+from articles.admin.article import ArticleAdmin, EditConflict
+from articles.admin.forms import ArticleAdminForm
 from articles.models import Article
 from tests.admin.helpers import change_url, open_form
 

@@ -7,8 +7,10 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import dashboard, workflow
+from articles import workflow
+from articles.admin import dashboard
 from articles.models import Article, ProgramTag
+from newsroom.wita import WITA
 
 # 10:00 WITA on a Tuesday.
 NOW = datetime.datetime(2026, 7, 7, 2, 0, tzinfo=datetime.UTC)
@@ -21,9 +23,7 @@ def frozen():
 
 
 def wita(hour: int, minute: int = 0, *, days: int = 0) -> datetime.datetime:
-    return datetime.datetime(2026, 7, 7, hour, minute, tzinfo=workflow.WITA) + datetime.timedelta(
-        days=days
-    )
+    return datetime.datetime(2026, 7, 7, hour, minute, tzinfo=WITA) + datetime.timedelta(days=days)
 
 
 def test_editors_see_counts_by_status(frozen, client, people, cast):

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles import admin_views
+from articles.admin import import_page
 from articles.importing.service import Importer
 from articles.models import Article
 
@@ -179,7 +179,7 @@ def test_an_altered_preview_is_refused(admin_client):
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(admin_client, monkeypatch):
-    monkeypatch.setattr(admin_views, "MAX_SOURCE_BYTES", 100)
+    monkeypatch.setattr(import_page, "MAX_SOURCE_BYTES", 100)
     response = preview(admin_client, [source(ANTARA)])
     [file] = response.context["files"]
     assert str(file.outcome.error.code) == "too_large"

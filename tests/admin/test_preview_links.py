@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from articles import preview, workflow
 from articles.models import PreviewLink
+from newsroom.wita import format_wita
 
 
 def cache_directives(response) -> set[str]:
@@ -61,7 +62,7 @@ def test_the_link_is_shown_on_the_change_form_with_its_expiry(client, people, sh
     assert item["url"] == "http://testserver" + reverse(
         "articles:preview", args=[preview.token_for(shared)]
     )
-    assert item["expires"] == workflow.format_wita(shared.expires_at)
+    assert item["expires"] == format_wita(shared.expires_at)
     assert item["url"] in response.content.decode()
 
 

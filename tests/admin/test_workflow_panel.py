@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from articles import workflow
 from articles.models import Article
+from newsroom.wita import format_wita
 from tests.admin.helpers import change_url, open_form, press
 
 
@@ -68,7 +68,7 @@ def test_the_panel_says_what_happens_next(client, cast, people):
     client.force_login(people["editor"])
     response = client.get(change_url(cast["scheduled"]))
     panel = response.context["workflow"]
-    expected_time = workflow.format_wita(cast["scheduled"].published_at)
+    expected_time = format_wita(cast["scheduled"].published_at)
     assert expected_time in panel["next_step"]
     assert expected_time in response.content.decode()
     assert "WITA" in panel["next_step"]

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
-from articles.admin import ArticleAdmin
+from articles.admin.article import ArticleAdmin
 from articles.models import Article, PreviewLink
 from articles.preview import create_link
 from articles.revisions import record_revision

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.admin_views import IMPORT_PAYLOAD_MAX_AGE
+from articles.admin.import_page import IMPORT_PAYLOAD_MAX_AGE
 from articles.importing import MAX_SOURCE_BYTES
 from articles.models import Article
 

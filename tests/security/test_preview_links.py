@@ -45,7 +45,7 @@ def test_the_token_does_not_work_after_the_secret_key_changes(client, link):
 
 def test_another_signed_value_of_the_site_is_not_a_preview_token(client, link):
     """The import page signs uploads with the same key; the salt keeps them apart."""
-    from articles.admin_views import IMPORT_SALT
+    from articles.admin.import_page import IMPORT_SALT
 
     other = signing.dumps({"link": link.pk, "until": 2**40}, salt=IMPORT_SALT)
     assert client.get(url_of(other)).status_code == 404

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, ArticleEvent, Correction, ImmutableRowError
+from newsroom.wita import WITA, format_wita
 
 Status = Article.Status
 Action = ArticleEvent.Action
@@ -145,7 +146,7 @@ def test_publishing_now_makes_the_article_live_at_once(frozen, cast, people):
 
 
 def test_a_scheduled_article_goes_live_on_time_with_nothing_running(cast, people):
-    at = datetime.datetime(2026, 3, 3, 6, 30, tzinfo=workflow.WITA)
+    at = datetime.datetime(2026, 3, 3, 6, 30, tzinfo=WITA)
     with time_machine.travel(NOW, tick=False):
         event = workflow.publish(cast["in_review"], by=people["editor"], at=at)
         assert event.action == Action.SCHEDULE
@@ -156,7 +157,7 @@ def test_a_scheduled_article_goes_live_on_time_with_nothing_running(cast, people
         assert Article.objects.live().filter(pk=cast["in_review"].pk).exists()
     stored = Article.objects.get(pk=cast["in_review"].pk)
     assert stored.published_at == at
-    assert workflow.format_wita(stored.published_at) == "03/03/2026 06:30 WITA"
+    assert format_wita(stored.published_at) == "03/03/2026 06:30 WITA"
 
 
 def test_a_time_in_the_past_is_refused(frozen, cast, people):

@@ -1,12 +1,13 @@
-"""Forms for the editorial admin: the article form, workflow inputs, sharing, importing."""
+"""Forms for the editorial admin: the article form, workflow inputs, sharing, photos."""
 
+import copy
 import datetime
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -14,11 +15,13 @@ from django.utils.translation import gettext_lazy
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from articles import workflow
-from articles.models import Article, ArticleEvent, Journalist, ProgramTag, Revision
-from articles.revisions import FieldDiff, changed_fields, compare_snapshots, snapshot
+from articles import content, workflow
+from articles.admin.conflicts import Conflict, describe_conflict
+from articles.models import Article, ArticleEvent, Journalist, ProgramTag
+from articles.revisions import LISTS, content_snapshot, snapshot
 from articles.sanitize import clean_html
 from articles.validators import validate_image_upload
+from newsroom.wita import WITA
 
 # What the body editor offers; articles/sanitize.py allows exactly these tags and more.
 EDITOR_EXTENSIONS = {
@@ -83,19 +86,6 @@ class CheckedImageField(forms.ImageField):
         return upload
 
 
-@dataclass
-class Conflict:
-    """Someone saved the article after this form was opened."""
-
-    who: str
-    when: datetime.datetime | None
-    diffs: list[FieldDiff]
-
-    @property
-    def when_wita(self) -> str:
-        return workflow.format_wita(self.when) if self.when else ""
-
-
 class ArticleAdminForm(forms.ModelForm):
     """The article change form; carries the version it was opened at.
 
@@ -142,30 +132,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         # ArticleAdmin narrows this to its fieldsets; status and published_at are never here.
-        fields = [
-            "title",
-            "title_derived",
-            "slug",
-            "dek",
-            "summary_points",
-            "body",
-            "dateline_city",
-            "region",
-            "regions",
-            "programs",
-            "lead_image",
-            "lead_image_alt",
-            "lead_image_caption",
-            "lead_image_credit",
-            "focal_x",
-            "focal_y",
-            "related",
-            "editor",
-            "outlet",
-            "original_url",
-            "original_byline",
-            "rights_line",
-        ]
+        fields = content.FORM_FIELDS
         widgets = {
             "title": forms.TextInput(attrs={"class": "vTextField wf-wide"}),
             "slug": forms.TextInput(attrs={"class": "vTextField wf-wide"}),
@@ -214,61 +181,13 @@ class ArticleAdminForm(forms.ModelForm):
     def _snapshots(self, current: Article) -> tuple[dict[str, Any], dict[str, Any]]:
         """(theirs, mine): the stored content, and the same with this form's input over it."""
         theirs = snapshot(current)
-        mine = dict(theirs)
-        for name, value in self.cleaned_data.items():
-            if name not in theirs:
-                continue
-            if name in ("region", "editor"):
-                mine[name] = value.pk if value is not None else None
-            elif name in ("regions", "programs", "related"):
-                mine[name] = sorted(item.pk for item in value)
-            elif name == "lead_image":
-                if value is False:
-                    mine[name] = ""
-                elif value:
-                    mine[name] = getattr(value, "name", "") or theirs[name]
-            else:
-                mine[name] = value
-        return theirs, mine
-
-
-def describe_conflict(
-    current: Article, *, base: int, snapshots: tuple[dict[str, Any], dict[str, Any]]
-) -> Conflict:
-    """Who wrote the newest change after version ``base``, and how theirs differs from yours."""
-    theirs, yours = snapshots
-    latest_revision = (
-        Revision.objects.filter(article=current, version__gt=base)
-        .select_related("created_by")
-        .order_by("-version")
-        .first()
-    )
-    latest_event = (
-        ArticleEvent.objects.filter(article=current, version__gt=base)
-        .select_related("actor")
-        .order_by("-version")
-        .first()
-    )
-    newest = max(
-        (row for row in (latest_revision, latest_event) if row is not None),
-        key=lambda row: row.version,
-        default=None,
-    )
-    if newest is None:
-        who, when = _("Someone"), current.updated_at
-    else:
-        user = newest.created_by if isinstance(newest, Revision) else newest.actor
-        who = _display_user(user)
-        when = newest.created_at
-    diffs = compare_snapshots(theirs, yours, fields=changed_fields(theirs, yours))
-    return Conflict(who=who, when=when, diffs=diffs)
-
-
-def _display_user(user) -> str:
-    if user is None:
-        return _("Someone")
-    journalist = getattr(user, "journalist", None)
-    return journalist.name if journalist else (user.get_full_name() or user.get_username())
+        edited = [name for name in content.FORM_FIELDS if name in self.cleaned_data]
+        yours = construct_instance(self, copy.copy(current), fields=edited)
+        lists = {
+            name: [item.pk for item in self.cleaned_data[name]] if name in edited else theirs[name]
+            for name in LISTS
+        }
+        return theirs, content_snapshot(yours, **lists)
 
 
 class WitaDateTimeField(forms.DateTimeField):
@@ -278,12 +197,12 @@ class WitaDateTimeField(forms.DateTimeField):
     input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 
     def to_python(self, value):
-        with timezone.override(workflow.WITA):
+        with timezone.override(WITA):
             return super().to_python(value)
 
     def prepare_value(self, value):
         if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-            return value.astimezone(workflow.WITA)
+            return value.astimezone(WITA)
         return value
 
 
@@ -308,27 +227,12 @@ class TransitionForm(forms.Form):
         help_text=gettext_lazy("Shown to readers under the article, with today's date."),
     )
 
-    def apply(self, name: str, article: Article, *, by) -> ArticleEvent:
-        """Run transition ``name`` with this form's input; raise ``WorkflowError`` on refusal."""
-        if name not in workflow.TRANSITIONS:
-            raise workflow.WorkflowError(_("Unknown action."))
+    def apply(self, transition: workflow.Transition, article: Article, *, by) -> ArticleEvent:
+        """Run ``transition`` with this form's input; raise ``WorkflowError`` on refusal."""
         if not self.is_valid():
             messages = [error for errors in self.errors.values() for error in errors]
             raise workflow.WorkflowError(" ".join(messages))
-        data = self.cleaned_data
-        if name in ("submit", "trash", "restore"):
-            return workflow.TRANSITIONS[name](article, by=by)
-        if name == "return":
-            return workflow.return_to_draft(article, by=by, reason=data["reason"])
-        if name == "publish":
-            return workflow.publish(article, by=by)
-        if name == "schedule":
-            if data["at"] is None:
-                raise workflow.WorkflowError(_("Choose the publication time (WITA)."))
-            return workflow.publish(article, by=by, at=data["at"])
-        if name == "unpublish":
-            return workflow.unpublish(article, by=by, reason=data["reason"])
-        return workflow.add_correction(article, by=by, text=data["text"])
+        return transition.apply(article, by=by, inputs=self.cleaned_data)
 
 
 class JournalistAdminForm(forms.ModelForm):
@@ -348,42 +252,3 @@ class ShareLinkForm(forms.Form):
     hours = forms.IntegerField(
         label=gettext_lazy("Valid for (hours)"), min_value=1, max_value=14 * 24, initial=48
     )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)]
-
-
-IMPORT_STATUSES = [
-    (Article.Status.DRAFT, gettext_lazy("draft")),
-    (Article.Status.IN_REVIEW, gettext_lazy("in review")),
-]
-
-
-class ImportUploadForm(forms.Form):
-    files = MultipleFileField(
-        label=gettext_lazy("Source files (.txt)"),
-        allow_empty_file=True,
-        help_text=gettext_lazy("Antara or Pos-Kupang/Tribun plain-text files; several at once."),
-    )
-    status = forms.ChoiceField(
-        label=gettext_lazy("Save as"), choices=IMPORT_STATUSES, initial=Article.Status.DRAFT
-    )
-
-
-class ImportConfirmForm(forms.Form):
-    """The second step; the previewed files travel as signed ``payload`` values."""
-
-    status = forms.ChoiceField(choices=IMPORT_STATUSES, widget=forms.HiddenInput)

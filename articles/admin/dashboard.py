@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, ProgramTag, ProgramTaggedArticle
+from newsroom.wita import WITA
 from regions.models import Region
 
 Status = Article.Status
@@ -35,7 +36,7 @@ def status_counts(articles) -> dict[str, int]:
 
 def today_bounds() -> tuple[datetime.datetime, datetime.datetime]:
     """Midnight to midnight of today in WITA."""
-    local = timezone.now().astimezone(workflow.WITA)
+    local = timezone.now().astimezone(WITA)
     start = local.replace(hour=0, minute=0, second=0, microsecond=0)
     return start, start + datetime.timedelta(days=1)
 
@@ -68,7 +69,6 @@ class Coverage:
     since: datetime.datetime
     programs: list[ProgramTag]
     rows: list[CoverageRow]
-    busiest: int
 
     @property
     def gaps(self) -> list[Region]:
@@ -130,7 +130,7 @@ def coverage(*, days: int = COVERAGE_DAYS) -> Coverage:
         )
         for region in regencies
     ]
-    return Coverage(since=since, programs=programs, rows=rows, busiest=busiest)
+    return Coverage(since=since, programs=programs, rows=rows)
 
 
 def heat(count: int, busiest: int) -> Cell:

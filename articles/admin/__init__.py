@@ -1,0 +1,16 @@
+"""The editorial admin, one file for each thing an editor sees.
+
+- ``article``: the article admin itself (change list, change form, who sees what,
+  saving with the version check), built from the mixins below;
+- ``filters``: the change list's filters; ``actions``: bulk transitions;
+- ``workflow_panel``: the change form's panel of transition buttons;
+- ``history``: history, diffs and restore; ``previews``: previews and sharing;
+- ``trash``: deleting is trashing, and restoring; ``import_page``: importing;
+- ``dashboard``: what the admin index shows; ``people``: programs and journalists;
+- ``forms``, ``conflicts``, ``badges``, ``pages``: what those share.
+
+The transitions themselves, and the table the buttons and actions are built
+from, are in ``articles.workflow``; the content fields in ``articles.content``.
+"""
+
+from articles.admin import article, people  # noqa: F401  (registers the ModelAdmins)

@@ -1,0 +1,337 @@
+"""The article admin: the change list and the change form.
+
+Access is decided in one place: ``ArticleAdmin.get_queryset`` (what a user may
+see, from ``workflow.articles_for``) and the ``has_*_permission`` methods
+(what they may do with one article). Every admin URL for an article, the extra
+pages of the mixins included, fetches it through ``get_object``, which turns
+an article outside the user's queryset into a 404.
+"""
+
+from django.contrib import admin
+from django.http import Http404
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from articles import content, workflow
+from articles.admin.actions import BulkTransitionsMixin
+from articles.admin.badges import status_badge
+from articles.admin.filters import (
+    LiveFilter,
+    ProgramFilter,
+    QueueFilter,
+    ReporterFilter,
+    ScheduledFilter,
+    TrashFilter,
+)
+from articles.admin.forms import ArticleAdminForm
+from articles.admin.history import HistoryMixin
+from articles.admin.import_page import ImportPageMixin
+from articles.admin.previews import PreviewMixin
+from articles.admin.trash import TrashMixin
+from articles.admin.workflow_panel import WorkflowPanelMixin
+from articles.models import Article, ArticleReporter, Journalist
+from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
+from articles.templatetags.reader import article_body
+from newsroom.wita import format_wita
+
+# The admin's own fields beside the content, by section: (before, after).
+ADMIN_FIELDS = {
+    "text": (["base_version"], []),
+    "image": ([], ["focal_point_picker"]),
+    "publication": (["status_display", "published_display"], []),
+    "provenance": ([], ["source_checksum", "created_at", "updated_at"]),
+}
+COLLAPSED = {"provenance"}
+
+
+def article_fieldsets() -> list:
+    """``content.SECTIONS``, with the admin's read-only fields and form plumbing."""
+    fieldsets = []
+    for section in content.SECTIONS:
+        before, after = ADMIN_FIELDS.get(section.key, ([], []))
+        options = {"fields": [*before, *section.rows, *after]}
+        if section.key in COLLAPSED:
+            options["classes"] = ["collapse"]
+        fieldsets.append((section.label, options))
+    return fieldsets
+
+
+class EditConflict(Exception):
+    """Another save won the race after this form was validated."""
+
+
+class ArticleReporterInline(admin.TabularInline):
+    model = ArticleReporter
+    extra = 0
+    autocomplete_fields = ["journalist"]
+    fields = ["journalist", "position"]
+    verbose_name = gettext_lazy("reporter")
+    verbose_name_plural = gettext_lazy("reporters (byline order)")
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and _editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and _editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and _editable(request, obj)
+
+
+def _editable(request, article: Article | None) -> bool:
+    return article is None or workflow.can_edit(request.user, article)
+
+
+# The article admin ----------------------------------------------------------------
+
+
+@admin.register(Article)
+class ArticleAdmin(
+    WorkflowPanelMixin,
+    BulkTransitionsMixin,
+    HistoryMixin,
+    PreviewMixin,
+    TrashMixin,
+    ImportPageMixin,
+    admin.ModelAdmin,
+):
+    form = ArticleAdminForm
+    list_display = [
+        "title",
+        "status_badge",
+        "byline",
+        "region",
+        "published_wita",
+    ]
+    list_filter = [
+        QueueFilter,
+        TrashFilter,
+        "status",
+        ScheduledFilter,
+        LiveFilter,
+        ("region", admin.RelatedOnlyFieldListFilter),
+        ProgramFilter,
+        ReporterFilter,
+    ]
+    search_fields = ["title", "slug", "dek", "original_byline", "bylines__journalist__name"]
+    list_select_related = ["region"]
+    list_per_page = 50
+    # The latest work first; the review queue orders by submission instead.
+    ordering = ["-updated_at", "-pk"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["region", "regions", "editor", "related"]
+    inlines = [ArticleReporterInline]
+    save_on_top = True
+    readonly_fields = [
+        "status_display",
+        "published_display",
+        "focal_point_picker",
+        "source_checksum",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = article_fieldsets()
+
+    class Media:
+        css = {"all": ["articles/admin/workflow.css"]}
+        js = ["articles/admin/focal-point.js"]
+
+    # Who sees what ------------------------------------------------------------
+
+    def get_queryset(self, request):
+        # The trash is in the queryset (for the desk) so that TrashFilter can show it
+        # and its articles open read-only; TrashFilter leaves it out of the lists.
+        articles = workflow.articles_for(request.user, with_trash=True)
+        queryset = workflow.with_history(articles).prefetch_related("bylines__journalist")
+        ordering = self.get_ordering(request)
+        return queryset.order_by(*ordering) if ordering else queryset
+
+    def get_ordering(self, request):
+        if request.GET.get(QueueFilter.parameter_name) == "review":
+            return ["submitted_at", "pk"]
+        return self.ordering
+
+    def get_object(self, request, object_id, from_field=None):
+        """An article the user may not see is, for them, an article that does not exist."""
+        article = super().get_object(request, object_id, from_field)
+        if article is None:
+            raise Http404(_("No such article."))
+        return article
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or workflow.can_see(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or (workflow.is_desk(request.user) and not obj.in_trash))
+
+    def has_add_permission(self, request):
+        # A reporter's new article is theirs through their byline, so they need a journalist.
+        return super().has_add_permission(request) and (
+            workflow.is_desk(request.user) or Journalist.objects.for_user(request.user) is not None
+        )
+
+    def has_publish_permission(self, request):
+        return workflow.is_desk(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not workflow.is_desk(request.user):
+            fields.append("editor")
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # A read-only view shows the body as the page would, and no form plumbing.
+        swap = {"body": "body_html"}
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        swap.get(field, field)
+                        for field in options["fields"]
+                        if field != "base_version"
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "related" and not workflow.is_desk(request.user):
+            kwargs["queryset"] = _relatable_for(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_search_results(self, request, queryset, search_term):
+        # A reporter may link any live article as "Baca juga", not only their own.
+        if (
+            request.path == reverse("admin:autocomplete")
+            and request.GET.get("field_name") == "related"
+            and not workflow.is_desk(request.user)
+        ):
+            queryset = _relatable_for(request.user)
+        return super().get_search_results(request, queryset, search_term)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_live else None
+
+    # Saving: version check, byline, revision -------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict:
+            # The transaction was rolled back; validating again shows the newer version.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if change and not form.has_changed():
+            return
+        if change:
+            record_baseline(obj)
+            self._claim(obj, form)
+        obj.save()
+        form.content_saved = True
+
+    def save_related(self, request, form, formsets, change):
+        article = form.instance
+        content_saved = getattr(form, "content_saved", False)
+        bylines_changed = any(formset.has_changed() for formset in formsets)
+        if change and bylines_changed and not content_saved:
+            record_baseline(article)
+            self._claim(article, form)
+        super().save_related(request, form, formsets, change)
+        journalist = Journalist.objects.for_user(request.user)
+        if not workflow.is_desk(request.user) and journalist is not None:
+            keep_on_byline(article, journalist)
+        if not (content_saved or bylines_changed):
+            return
+        if not content_saved:
+            article.save(update_fields=["version", "updated_at"])
+        record_revision(article, by=request.user)
+
+    def _claim(self, article: Article, form) -> None:
+        try:
+            claim_version(article, expected=form.cleaned_data.get("base_version") or 0)
+        except StaleVersion:
+            raise EditConflict from None
+
+    # Change list columns --------------------------------------------------------
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def status_badge(self, article: Article):
+        # The badge also says whether the article is live, so no separate column.
+        return status_badge(article)
+
+    @admin.display(description=gettext_lazy("reporters"))
+    def byline(self, article: Article):
+        return ", ".join(byline.journalist.name for byline in article.bylines.all())
+
+    @admin.display(description=gettext_lazy("published at"), ordering="published_at")
+    def published_wita(self, article: Article):
+        return format_wita(article.published_at) if article.published_at else "–"
+
+    # Read-only fields on the change form ---------------------------------------------
+
+    @admin.display(description=gettext_lazy("status"))
+    def status_display(self, article: Article):
+        return status_badge(article) if article.pk else _("draft (not saved yet)")
+
+    @admin.display(description=gettext_lazy("published at"))
+    def published_display(self, article: Article):
+        if article.published_at is None:
+            return _("not yet")
+        return format_wita(article.published_at)
+
+    @admin.display(description=gettext_lazy("body"))
+    def body_html(self, article: Article):
+        return format_html('<div class="article-body-preview">{}</div>', article_body(article))
+
+    @admin.display(description=gettext_lazy("focal point"))
+    def focal_point_picker(self, article: Article):
+        """The lead image with a marker; clicking it fills in the two numbers above."""
+        click = _(
+            "Click the image to set the point crops keep in view, or type the two numbers above."
+        )
+        return format_html(
+            '<div class="focal-field"><div class="focal-picker" data-focal-x="{x}" '
+            'data-focal-y="{y}"><img src="{src}" alt="" {hidden}>'
+            '<span class="focal-marker" aria-hidden="true"></span></div>'
+            '<div class="focal-help" data-with-image="{click}">{help}</div></div>',
+            x=article.focal_x,
+            y=article.focal_y,
+            src=article.lead_image.url if article.lead_image else "",
+            hidden="" if article.lead_image else "hidden",
+            click=click,
+            help=click
+            if article.lead_image
+            else _("Choose an image above; you can then click it here to set the focal point."),
+        )
+
+
+def keep_on_byline(article: Article, journalist: Journalist) -> None:
+    """A reporter stays on the byline of what they write, or they would lose it."""
+    if not article.bylines.filter(journalist=journalist).exists():
+        ArticleReporter.objects.create(
+            article=article, journalist=journalist, position=article.bylines.count()
+        )
+
+
+def _relatable_for(user):
+    """What a reporter may link as related: their own articles and anything live."""
+    own = workflow.articles_for(user).values("pk")
+    return Article.objects.filter(pk__in=own) | Article.objects.filter(
+        pk__in=Article.objects.live().values("pk")
+    )
