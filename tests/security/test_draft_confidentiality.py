@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article, ArticleReporter, Correction, ProgramTag
+from tests.public_urls import article_lists
 
 NOW = datetime.datetime(2025, 11, 17, 1, 0, tzinfo=datetime.UTC)  # Monday 09:00 WITA
 SECOND, HOUR = datetime.timedelta(seconds=1), datetime.timedelta(hours=1)
@@ -29,27 +30,12 @@ MAX_ARTICLES = 8
 TOKEN = re.compile(r"kode([a-h])\1x")
 
 # Every public list an article can reach; each must show exactly the live ones.
-LISTS = [
-    "/",
-    "/arsip/",
-    "/arsip/?wilayah=belu",
-    "/arsip/?program=jkk",
-    "/arsip/?penulis=maria-lado",
-    "/arsip/?tahun=2025&bulan=11",
-    "/wilayah/belu/",
-    "/wilayah/ntt/",
-    "/wilayah/bolok/",
-    "/program/jkk/",
-    "/penulis/maria-lado/",
-    "/feed/",
-    "/feed/atom/",
-    "/wilayah/belu/feed/",
-    "/wilayah/ntt/feed/atom/",
-    "/program/jkk/feed/",
-    "/program/jkk/feed/atom/",
-    "/sitemap-articles.xml",
-    "/sitemap-news.xml",
-]
+LISTS = article_lists(
+    regions=["belu", "ntt", "bolok"],
+    programs=["jkk"],
+    reporters=["maria-lado"],
+    archive=["wilayah=belu", "program=jkk", "penulis=maria-lado", "tahun=2025&bulan=11"],
+)
 
 
 def token(index: int) -> str:

@@ -1,6 +1,6 @@
 """Shared preview links cannot be forged, and stop working when withdrawn.
 
-tests/admin/test_preview_links.py covers tampering with a token, expiry and
+tests/admin/test_previews.py covers tampering with a token, expiry and
 revocation through the admin; these are the remaining ways in.
 """
 
