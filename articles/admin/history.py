@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.translation import gettext as _
 
 from articles.admin.pages import ArticlePages, article_url
@@ -15,16 +14,8 @@ from articles.revisions import StaleVersion, compare_snapshots, restore_revision
 class HistoryMixin(ArticlePages):
     def get_urls(self):
         return [
-            path(
-                "<path:object_id>/history/compare/",
-                self.admin_site.admin_view(self.compare_view),
-                name="articles_article_compare",
-            ),
-            path(
-                "<path:object_id>/history/<int:version>/restore/",
-                self.admin_site.admin_view(self.restore_view),
-                name="articles_article_restore",
-            ),
+            self.article_path("history/compare/", self.compare_view, "compare"),
+            self.article_path("history/<int:version>/restore/", self.restore_view, "restore"),
             *super().get_urls(),
         ]
 

@@ -12,7 +12,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -78,11 +78,7 @@ class PreviewedFile:
 class ImportPageMixin:
     def get_urls(self):
         return [
-            path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name="articles_article_import",
-            ),
+            self.article_path("import/", self.import_view, "import", of_article=False),
             *super().get_urls(),
         ]
 

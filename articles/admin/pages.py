@@ -3,7 +3,7 @@ user's own scope, and the context of an admin page about one article."""
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.urls import path, reverse
 
 from articles.models import Article
 
@@ -15,6 +15,12 @@ def article_url(name: str, article: Article) -> str:
 
 class ArticlePages:
     """Mixed into ``ArticleAdmin``: an article the user may not see is a 404."""
+
+    def article_path(self, route: str, view, name: str, *, of_article: bool = True):
+        """An extra page, ``admin:articles_article_<name>``, behind the admin's login;
+        under the article's own address unless not ``of_article``."""
+        route = f"<path:object_id>/{route}" if of_article else route
+        return path(route, self.admin_site.admin_view(view), name=f"articles_article_{name}")
 
     def article_for(self, request, object_id: str) -> Article:
         article = self.get_object(request, unquote(object_id))

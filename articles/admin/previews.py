@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,20 +20,12 @@ from newsroom.wita import format_wita
 class PreviewMixin(ArticlePages):
     def get_urls(self):
         return [
-            path(
-                "<path:object_id>/preview/",
-                self.admin_site.admin_view(self.preview_view),
-                name="articles_article_preview",
-            ),
-            path(
-                "<path:object_id>/share/",
-                self.admin_site.admin_view(require_POST(self.share_view)),
-                name="articles_article_share",
-            ),
-            path(
-                "<path:object_id>/share/<int:link_id>/revoke/",
-                self.admin_site.admin_view(require_POST(self.revoke_view)),
-                name="articles_article_revoke",
+            self.article_path("preview/", self.preview_view, "preview"),
+            self.article_path("share/", require_POST(self.share_view), "share"),
+            self.article_path(
+                "share/<int:link_id>/revoke/",
+                require_POST(self.revoke_view),
+                "revoke",
             ),
             *super().get_urls(),
         ]

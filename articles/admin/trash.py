@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,11 +16,7 @@ from articles.admin.pages import ArticlePages, article_url
 class TrashMixin(ArticlePages):
     def get_urls(self):
         return [
-            path(
-                "<path:object_id>/untrash/",
-                self.admin_site.admin_view(require_POST(self.untrash_view)),
-                name="articles_article_untrash",
-            ),
+            self.article_path("untrash/", require_POST(self.untrash_view), "untrash"),
             *super().get_urls(),
         ]
 
