@@ -9,9 +9,7 @@ from django.utils.functional import cached_property
 PAGE_PARAMETER = "halaman"
 PER_PAGE = 20
 # A list is counted only as far as the page asked for and this many pages
-# beyond it: the first page of a program with 30,000 stories counts 221 rows,
-# not all of them. Readers see "Page 1" and a link to older stories; the
-# total shows once it lies within reach.
+# beyond it, never to its end (docs/decisions.md, "Bounded counts").
 PAGES_AHEAD = 10
 # No list goes deeper than this; the archive's year and month filters reach
 # anything older.
