@@ -80,6 +80,7 @@ class WorkflowPanelMixin:
                     "Write and save as often as you like: nothing is public until an editor "
                     "publishes it. Submit it for review when it is ready."
                 ),
+                "buttons": buttons,
                 "groups": button_groups(buttons, form),
             }
         desk = workflow.is_desk(user)
@@ -97,6 +98,7 @@ class WorkflowPanelMixin:
             "badge": status_badge(article),
             "next_step": next_step(article, desk=desk, returned=returned),
             "returned": returned,
+            "buttons": buttons,
             "groups": button_groups(buttons, form),
             "problems": workflow.publish_problems(article) if desk else [],
             "events": events,
