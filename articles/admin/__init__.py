@@ -7,7 +7,8 @@
 - ``history``: history, diffs and restore; ``previews``: previews and sharing;
 - ``trash``: deleting is trashing, and restoring; ``import_page``: importing;
 - ``dashboard``: what the admin index shows; ``people``: programs and journalists;
-- ``forms``, ``conflicts``, ``badges``, ``pages``: what those share.
+- ``display``: the status badge, list columns and read-only fields;
+- ``forms``, ``conflicts``, ``pages``: what those share.
 
 The transitions themselves, and the table the buttons and actions are built
 from, are in ``articles.workflow``; the content fields in ``articles.content``.

@@ -10,13 +10,12 @@ an article outside the user's queryset into a 404.
 from django.contrib import admin
 from django.http import Http404
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles import content, workflow
 from articles.admin.actions import BulkTransitionsMixin
-from articles.admin.badges import status_badge
+from articles.admin.display import DisplayMixin
 from articles.admin.filters import (
     LiveFilter,
     ProgramFilter,
@@ -33,8 +32,6 @@ from articles.admin.trash import TrashMixin
 from articles.admin.workflow_panel import WorkflowPanelMixin
 from articles.models import Article, ArticleReporter, Journalist
 from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
-from articles.templatetags.reader import article_body
-from newsroom.wita import format_wita
 
 # The admin's own fields beside the content, by section: (before, after).
 ADMIN_FIELDS = {
@@ -89,6 +86,7 @@ def _editable(request, article: Article | None) -> bool:
 
 @admin.register(Article)
 class ArticleAdmin(
+    DisplayMixin,
     WorkflowPanelMixin,
     BulkTransitionsMixin,
     HistoryMixin,
@@ -267,58 +265,6 @@ class ArticleAdmin(
             claim_version(article, expected=form.cleaned_data.get("base_version") or 0)
         except StaleVersion:
             raise EditConflict from None
-
-    # Change list columns --------------------------------------------------------
-
-    @admin.display(description=gettext_lazy("status"), ordering="status")
-    def status_badge(self, article: Article):
-        # The badge also says whether the article is live, so no separate column.
-        return status_badge(article)
-
-    @admin.display(description=gettext_lazy("reporters"))
-    def byline(self, article: Article):
-        return ", ".join(byline.journalist.name for byline in article.bylines.all())
-
-    @admin.display(description=gettext_lazy("published at"), ordering="published_at")
-    def published_wita(self, article: Article):
-        return format_wita(article.published_at) if article.published_at else "–"
-
-    # Read-only fields on the change form ---------------------------------------------
-
-    @admin.display(description=gettext_lazy("status"))
-    def status_display(self, article: Article):
-        return status_badge(article) if article.pk else _("draft (not saved yet)")
-
-    @admin.display(description=gettext_lazy("published at"))
-    def published_display(self, article: Article):
-        if article.published_at is None:
-            return _("not yet")
-        return format_wita(article.published_at)
-
-    @admin.display(description=gettext_lazy("body"))
-    def body_html(self, article: Article):
-        return format_html('<div class="article-body-preview">{}</div>', article_body(article))
-
-    @admin.display(description=gettext_lazy("focal point"))
-    def focal_point_picker(self, article: Article):
-        """The lead image with a marker; clicking it fills in the two numbers above."""
-        click = _(
-            "Click the image to set the point crops keep in view, or type the two numbers above."
-        )
-        return format_html(
-            '<div class="focal-field"><div class="focal-picker" data-focal-x="{x}" '
-            'data-focal-y="{y}"><img src="{src}" alt="" {hidden}>'
-            '<span class="focal-marker" aria-hidden="true"></span></div>'
-            '<div class="focal-help" data-with-image="{click}">{help}</div></div>',
-            x=article.focal_x,
-            y=article.focal_y,
-            src=article.lead_image.url if article.lead_image else "",
-            hidden="" if article.lead_image else "hidden",
-            click=click,
-            help=click
-            if article.lead_image
-            else _("Choose an image above; you can then click it here to set the focal point."),
-        )
 
 
 def keep_on_byline(article: Article, journalist: Journalist) -> None:

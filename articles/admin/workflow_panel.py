@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from js_asset import Media
 
 from articles import workflow
-from articles.admin.badges import status_badge
+from articles.admin.display import status_badge
 from articles.admin.forms import ShareLinkForm, TransitionForm
 from articles.admin.pages import article_url
 from articles.models import Article, ArticleEvent

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles import workflow
 from articles.admin import dashboard
-from articles.admin.badges import status_badge
+from articles.admin.display import status_badge
 
 register = template.Library()
 
