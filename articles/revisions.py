@@ -225,7 +225,7 @@ def compare_snapshots(
 ) -> list[FieldDiff]:
     """Side-by-side rows for every field, changed or not (the template decides what to fold)."""
     labels = Labels([old, new])
-    names = fields or DIFF_ORDER
+    names = DIFF_ORDER if fields is None else fields
     diffs = []
     for name in names:
         if name not in old and name not in new:
@@ -234,10 +234,6 @@ def compare_snapshots(
         right = display_lines(name, new.get(name), labels)
         diffs.append(FieldDiff(name=name, label=field_label(name), rows=side_by_side(left, right)))
     return diffs
-
-
-def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    return [name for name in DIFF_ORDER if old.get(name) != new.get(name)]
 
 
 def side_by_side(left: list[str], right: list[str]) -> list[DiffRow]:

@@ -7,7 +7,7 @@ pages of the mixins included, fetches it through ``get_object``, which turns
 an article outside the user's queryset into a 404.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,7 +35,7 @@ from articles.revisions import StaleVersion, claim_version, record_baseline, rec
 
 # The admin's own fields beside the content, by section: (before, after).
 ADMIN_FIELDS = {
-    "text": (["base_version"], []),
+    "text": (["base_version", "seen_version"], []),
     "image": ([], ["focal_point_picker"]),
     "publication": (["status_display", "published_display"], []),
     "provenance": ([], ["source_checksum", "created_at", "updated_at"]),
@@ -200,7 +200,7 @@ class ArticleAdmin(
                     "fields": [
                         swap.get(field, field)
                         for field in options["fields"]
-                        if field != "base_version"
+                        if field not in ("base_version", "seen_version")
                     ],
                 },
             )
@@ -242,6 +242,13 @@ class ArticleAdmin(
             self._claim(obj, form)
         obj.save()
         form.content_saved = True
+        if form.merged:
+            self.message_user(
+                request,
+                _("Someone else changed %(fields)s meanwhile; their changes are kept with yours.")
+                % {"fields": ", ".join(form.merged)},
+                messages.INFO,
+            )
 
     def save_related(self, request, form, formsets, change):
         article = form.instance

@@ -16,9 +16,9 @@ from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from articles import content, workflow
-from articles.admin.conflicts import Conflict, describe_conflict
-from articles.models import Article, ArticleEvent, Journalist, ProgramTag
-from articles.revisions import LISTS, content_snapshot, snapshot
+from articles.admin.conflicts import Conflict, describe_conflict, merge, opened_content
+from articles.models import Article, ArticleEvent, ArticleReporter, Journalist, ProgramTag
+from articles.revisions import LISTS, content_snapshot, field_label, snapshot
 from articles.sanitize import clean_html
 from articles.validators import validate_image_upload
 from newsroom.wita import WITA
@@ -89,14 +89,18 @@ class CheckedImageField(forms.ImageField):
 class ArticleAdminForm(forms.ModelForm):
     """The article change form; carries the version it was opened at.
 
-    A save from an older version is refused in ``clean`` with a ``Conflict``
-    describing who saved since and how their text differs; the user's input
-    stays in the form, and the form now carries the newer version, so saving
-    again deliberately replaces theirs. ``ArticleAdmin.save_model`` repeats the
-    check atomically, so two saves racing past ``clean`` cannot both win.
+    A save from an older version is merged field by field (``conflicts``): what
+    only the other person changed keeps their value, what only this user
+    changed takes theirs. A field both changed differently refuses the save
+    with a ``Conflict`` showing both texts; the user's input stays in the form,
+    which now also carries the version whose conflicts the user has seen, so
+    the next save resolves them: the user's text, or theirs for each field the
+    user ticks. ``ArticleAdmin.save_model`` claims the version atomically, so
+    two saves racing past ``clean`` cannot both win.
     """
 
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     body = ProseEditorFormField(
         label=capfirst(gettext_lazy("body")),
         required=False,
@@ -141,10 +145,15 @@ class ArticleAdminForm(forms.ModelForm):
         }
 
     conflict: Conflict | None = None
+    # The labels of the fields someone else changed meanwhile, kept in this save.
+    merged: list[str]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["base_version"].initial = self.instance.version
+        self.merged = []
+        for name in ("base_version", "seen_version"):
+            if name in self.fields:
+                self.fields[name].initial = self.instance.version
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -157,23 +166,42 @@ class ArticleAdminForm(forms.ModelForm):
         current = Article.objects.get(pk=self.instance.pk)
         if base == current.version:
             return
-        self.conflict = describe_conflict(current, base=base, snapshots=self._snapshots(current))
-        # The user has now seen the newer version: the next save replaces it on purpose.
+        theirs, yours = self._snapshots(current)
+        merged = merge(opened_content(current, base), theirs, yours)
+        seen = cleaned.get("seen_version") or base
+        # A workflow button acts on the whole article: the user sees first what changed.
+        acting = "_workflow" in self.data
+        if seen != current.version and (merged.both or (acting and merged.theirs)):
+            shown = [*merged.both, *(merged.theirs if acting else [])]
+            self._refuse(current, base, (theirs, yours), merged, shown)
+        chosen = set(self.data.getlist("keep_theirs"))
+        for name in [*merged.theirs, *(name for name in merged.both if name in chosen)]:
+            if name in self.cleaned_data:
+                self.cleaned_data[name] = stored_value(current, name)
+        self.merged = [field_label(name) for name in merged.theirs]
+        # What is saved now builds on the stored version.
+        cleaned["base_version"] = current.version
+
+    def _refuse(self, current: Article, base: int, snapshots, merged, shown) -> None:
+        self.conflict = describe_conflict(
+            current, base=base, snapshots=snapshots, merged=merged, shown=shown
+        )
+        # The user has now seen the newer version: the next save resolves the conflict.
         data = self.data.copy()
-        data[self.add_prefix("base_version")] = current.version
+        data[self.add_prefix("seen_version")] = current.version
         self.data = data
         when = self.conflict.when_wita
         raise ValidationError(
             _(
                 "%(who)s saved this article at %(when)s, after you opened it. Your text is "
-                "still in the form; compare it with their version below, then save again to "
-                "keep yours."
+                "still in the form; compare it with their version below, choose, then save "
+                "again."
             )
             % {"who": self.conflict.who, "when": when}
             if when
             else _(
                 "Someone saved this article after you opened it. Your text is still in the "
-                "form; compare it with their version below, then save again to keep yours."
+                "form; compare it with their version below, choose, then save again."
             ),
             code="stale",
         )
@@ -187,7 +215,44 @@ class ArticleAdminForm(forms.ModelForm):
             name: [item.pk for item in self.cleaned_data[name]] if name in edited else theirs[name]
             for name in LISTS
         }
+        byline = posted_byline(self.data)
+        if byline is not None:
+            lists[content.BYLINE] = byline
         return theirs, content_snapshot(yours, **lists)
+
+
+def posted_byline(data) -> list[int] | None:
+    """The reporters' ids as the change form's byline rows post them, in byline order;
+    ``None`` when the form carries no byline rows."""
+    prefix = BYLINE_PREFIX
+    try:
+        total = int(data.get(f"{prefix}-TOTAL_FORMS", ""))
+    except ValueError:
+        return None
+    rows = []
+    for index in range(min(total, 1000)):
+        journalist = data.get(f"{prefix}-{index}-journalist")
+        if not journalist or data.get(f"{prefix}-{index}-DELETE"):
+            continue
+        try:
+            position = int(data.get(f"{prefix}-{index}-position") or 0)
+            rows.append((position, index, int(journalist)))
+        except ValueError:
+            continue
+    return [journalist for _, _, journalist in sorted(rows)]
+
+
+# The byline rows' form prefix: the inline's default, ``ArticleReporter.article``'s reverse name.
+BYLINE_PREFIX = ArticleReporter._meta.get_field("article").remote_field.get_accessor_name()
+
+
+def stored_value(article: Article, name: str) -> Any:
+    """What the form field ``name`` holds to leave the stored value as it is."""
+    if content.is_file(name):
+        return None  # no upload: the stored file stays
+    if content.is_list(name):
+        return list(getattr(article, name).all())
+    return getattr(article, name)
 
 
 class WitaDateTimeField(forms.DateTimeField):

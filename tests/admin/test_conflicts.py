@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from articles import workflow
 from articles.admin.article import ArticleAdmin, EditConflict
 from articles.admin.forms import ArticleAdminForm
-from articles.models import Article
+from articles.models import Article, Journalist
 from tests.admin.helpers import change_url, open_form
 
 OPENED = datetime.datetime(2026, 5, 4, 2, 0, tzinfo=datetime.UTC)
@@ -46,9 +46,11 @@ def test_a_stale_save_is_refused_naming_who_and_when_and_keeping_the_text(client
     # The user's text is still in the form, ready to save again.
     assert form["title"].value() == "Judul versi reporter"
     assert form["body"].value() == "<p>Paragraf yang saya tulis dengan susah payah.</p>"
-    # Their version and the user's, side by side, field by field.
+    # Their version and the user's, side by side, for the field both changed; the body
+    # only the user changed is no conflict.
     by_field = {diff.name: diff for diff in conflict.diffs}
-    assert set(by_field) == {"title", "body"}
+    assert set(by_field) == {"title"}
+    assert [diff.name for diff in conflict.choices] == ["title"]
     assert [(str(row.left), str(row.right)) for row in by_field["title"].rows] == [
         ("Judul versi <del>editor</del>", "Judul versi <ins>reporter</ins>")
     ]
@@ -69,27 +71,26 @@ def test_saving_again_after_seeing_the_conflict_keeps_the_users_text(client, cas
     client.force_login(people["reporter_a"])
     mine["title"] = "Judul versi reporter"
     refused = client.post(change_url(draft), mine)
-    assert refused.context["adminform"].form["base_version"].value() == 2
+    form = refused.context["adminform"].form
+    assert (form["base_version"].value(), form["seen_version"].value()) == ("1", 2)
 
-    mine["base_version"] = "2"
+    mine["seen_version"] = "2"
     assert client.post(change_url(draft), mine).status_code == 302
     stored = Article.objects.get(pk=draft.pk)
     assert (stored.title, stored.version) == ("Judul versi reporter", 3)
     assert [r.version for r in stored.revisions.all()] == [3, 2, 1]
 
 
-def test_a_transition_since_the_form_was_opened_also_counts(client, cast, people):
+def test_a_transition_since_the_form_was_opened_changes_no_content(client, cast, people):
     article = cast["in_review"]
     client.force_login(people["editor"])
     mine = open_form(client, article)
     workflow.return_to_draft(article, by=people["admin"], reason="Kurang data.")
 
     mine["title"] = "Judul baru"
-    response = client.post(change_url(article), mine)
-
-    assert response.status_code == 200
-    assert response.context["adminform"].form.conflict.who == "admin"
-    assert Article.objects.get(pk=article.pk).title == "Sedang ditinjau"
+    assert client.post(change_url(article), mine).status_code == 302
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.title, stored.status) == ("Judul baru", "draft")
 
 
 def test_a_workflow_button_on_a_stale_form_does_nothing(client, cast, people):
@@ -105,7 +106,7 @@ def test_a_workflow_button_on_a_stale_form_does_nothing(client, cast, people):
     assert Article.objects.get(pk=draft.pk).status == "draft"
 
 
-def test_a_byline_change_on_a_stale_form_is_refused_too(client, cast, people):
+def test_a_byline_change_on_a_stale_form_keeps_the_other_change(client, cast, people):
     draft = cast["draft"]
     client.force_login(people["reporter_a"])
     mine = open_form(client, draft)
@@ -113,10 +114,39 @@ def test_a_byline_change_on_a_stale_form_is_refused_too(client, cast, people):
     client.force_login(people["reporter_a"])
 
     mine["bylines-0-position"] = "5"
-    response = client.post(change_url(draft), mine)
+    assert client.post(change_url(draft), mine).status_code == 302
+    assert draft.bylines.get().position == 5
+    assert Article.objects.get(pk=draft.pk).title == "Judul versi editor"
 
-    assert response.status_code == 200
-    assert draft.bylines.get().position == 0
+
+def test_both_changing_the_byline_is_a_conflict(client, cast, people):
+    draft = cast["draft"]
+    yosef = Journalist.objects.create(name="Yosef Bere", slug="yosef-bere")
+    ana = Journalist.objects.create(name="Ana Nahak", slug="ana-nahak")
+    client.force_login(people["reporter_a"])
+    mine = open_form(client, draft)
+    client.force_login(people["editor"])
+    theirs = open_form(client, draft)
+    assert (
+        client.post(change_url(draft), {**theirs, **second_reporter(draft, yosef)}).status_code
+        == 302
+    )
+
+    client.force_login(people["reporter_a"])
+    refused = client.post(change_url(draft), {**mine, **second_reporter(draft, ana)})
+    assert refused.status_code == 200
+    assert [diff.name for diff in refused.context["adminform"].form.conflict.choices] == [
+        "reporters"
+    ]
+
+
+def second_reporter(article, journalist) -> dict:
+    return {
+        "bylines-TOTAL_FORMS": "2",
+        "bylines-1-journalist": str(journalist.pk),
+        "bylines-1-position": "1",
+        "bylines-1-article": str(article.pk),
+    }
 
 
 def test_two_saves_that_both_passed_validation_cannot_both_win(cast, people):
@@ -177,3 +207,113 @@ def test_a_save_that_loses_the_race_is_shown_the_conflict(client, cast, people, 
     stored = Article.objects.get(pk=draft.pk)
     assert (stored.title, stored.version) == ("Judul versi editor", 2)
     assert [r.created_by for r in stored.revisions.filter(version=2)] == [people["editor"]]
+
+
+# Merging field by field --------------------------------------------------------------
+
+
+def two_editors_open(client, people, article):
+    client.force_login(people["editor"])
+    first = open_form(client, article)
+    client.force_login(people["admin"])
+    second = open_form(client, article)
+    return first, second
+
+
+def test_changes_to_different_fields_are_merged(client, cast, people):
+    article = cast["in_review"]
+    first, second = two_editors_open(client, people, article)
+    client.force_login(people["editor"])
+    first["dek"] = "Dek baru dari editor pertama."
+    assert client.post(change_url(article), first).status_code == 302
+
+    client.force_login(people["admin"])
+    second["body"] = "<p>Isi baru dari editor kedua.</p>"
+    response = client.post(change_url(article), second, follow=True)
+    said = {m.level_tag: str(m) for m in response.context["messages"]}
+    assert "dek" in said["info"]
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.dek, stored.body) == (
+        "Dek baru dari editor pertama.",
+        "<p>Isi baru dari editor kedua.</p>",
+    )
+
+    # Saving again from the form the second editor now has keeps both.
+    again = open_form(client, article)
+    again["body"] = "<p>Isi baru dari editor kedua, dirapikan.</p>"
+    assert client.post(change_url(article), again).status_code == 302
+    stored = Article.objects.get(pk=article.pk)
+    assert stored.dek == "Dek baru dari editor pertama."
+
+
+def test_saving_the_stale_form_twice_never_reverts_the_other_change(client, cast, people):
+    article = cast["in_review"]
+    first, second = two_editors_open(client, people, article)
+    client.force_login(people["editor"])
+    first["dek"] = "Dek baru dari editor pertama."
+    client.post(change_url(article), first)
+
+    client.force_login(people["admin"])
+    second["body"] = "<p>Isi baru.</p>"
+    client.post(change_url(article), second)
+    # The same old form again (the browser's back button): its own first save now counts
+    # as someone else's change to the body, so it asks; the dek is never reverted.
+    second["body"] = "<p>Isi baru lagi.</p>"
+    assert client.post(change_url(article), second).status_code == 200
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.dek, stored.body) == ("Dek baru dari editor pertama.", "<p>Isi baru.</p>")
+
+
+def both_change_the_title(client, people, article):
+    first, second = two_editors_open(client, people, article)
+    client.force_login(people["editor"])
+    first["title"] = "Judul editor pertama"
+    first["dek"] = "Dek editor pertama."
+    client.post(change_url(article), first)
+    client.force_login(people["admin"])
+    second["title"] = "Judul editor kedua"
+    second["body"] = "<p>Isi editor kedua.</p>"
+    refused = client.post(change_url(article), second)
+    assert refused.status_code == 200
+    conflict = refused.context["adminform"].form.conflict
+    assert [diff.name for diff in conflict.choices] == ["title"]
+    assert conflict.kept == ["dek"]
+    second["seen_version"] = str(refused.context["adminform"].form["seen_version"].value())
+    return second
+
+
+def test_a_field_both_changed_is_saved_as_the_user_chooses_theirs(client, cast, people):
+    article = cast["in_review"]
+    second = both_change_the_title(client, people, article)
+    assert client.post(change_url(article), {**second, "keep_theirs": "title"}).status_code == 302
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.title, stored.dek, stored.body) == (
+        "Judul editor pertama",
+        "Dek editor pertama.",
+        "<p>Isi editor kedua.</p>",
+    )
+
+
+def test_a_field_both_changed_is_saved_as_the_user_chooses_mine(client, cast, people):
+    article = cast["in_review"]
+    second = both_change_the_title(client, people, article)
+    assert client.post(change_url(article), second).status_code == 302
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.title, stored.dek) == ("Judul editor kedua", "Dek editor pertama.")
+    # Both texts are in the history.
+    titles = {revision.snapshot["title"] for revision in stored.revisions.all()}
+    assert {"Judul editor pertama", "Judul editor kedua"} <= titles
+
+
+def test_a_workflow_button_after_seeing_the_changes_runs(client, cast, people):
+    draft = cast["draft"]
+    client.force_login(people["reporter_a"])
+    mine = open_form(client, draft)
+    editor_saves_a_new_title(client, people, draft)
+    client.force_login(people["reporter_a"])
+    refused = client.post(change_url(draft), {**mine, "_workflow": "submit"})
+    assert [diff.name for diff in refused.context["adminform"].form.conflict.diffs] == ["title"]
+    mine["seen_version"] = str(refused.context["adminform"].form["seen_version"].value())
+    assert client.post(change_url(draft), {**mine, "_workflow": "submit"}).status_code == 302
+    stored = Article.objects.get(pk=draft.pk)
+    assert (stored.status, stored.title) == ("in_review", "Judul versi editor")
