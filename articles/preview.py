@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from articles import workflow
 from articles.models import Article, PreviewLink
 from articles.views import render_article
 
@@ -29,6 +30,25 @@ class PreviewUnavailable(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def previewable(article: Article) -> bool:
+    """Copy still on its way to readers: a draft, in review or scheduled (a live
+    article's link leads to its page). Never what was taken away from them."""
+    return not article.in_trash and article.status != Article.Status.UNPUBLISHED
+
+
+def can_share(user, article: Article) -> bool:
+    """The desk shares any article on its way to readers; a reporter, only a draft of
+    their own that they may still edit."""
+    if not previewable(article) or article.is_live:
+        return False
+    return workflow.is_desk(user) or workflow.can_edit(user, article)
+
+
+def can_revoke(user, link: PreviewLink) -> bool:
+    """The desk revokes any link; a reporter, only the links they made."""
+    return workflow.is_desk(user) or (user.is_authenticated and link.created_by_id == user.pk)
 
 
 def create_link(
@@ -67,8 +87,9 @@ def resolve(token: str) -> PreviewLink:
     link = PreviewLink.objects.select_related("article").filter(pk=link_id).first()
     if link is None:
         raise PreviewUnavailable("forged")
-    # Moving the article to the trash withdraws its links too, until it is restored.
-    if link.revoked_at is not None or link.article.in_trash:
+    # A link follows its article: taken from readers (unpublished) or moved to the
+    # trash, it is withdrawn too, until the article is restored or published again.
+    if link.revoked_at is not None or not previewable(link.article):
         raise PreviewUnavailable("revoked")
     if link.expires_at <= timezone.now():
         raise PreviewUnavailable("expired")

@@ -4,6 +4,7 @@ links that work logged out until they expire or are revoked."""
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -38,6 +39,8 @@ class PreviewMixin(ArticlePages):
     def share_view(self, request, object_id: str):
         """ "Bagikan pratinjau": a signed link that works logged out until it expires."""
         article = self.article_for(request, object_id)
+        if not preview.can_share(request.user, article):
+            raise PermissionDenied
         form = ShareLinkForm(request.POST, prefix="share")
         lifetime = (
             datetime.timedelta(hours=form.cleaned_data["hours"])
@@ -57,6 +60,8 @@ class PreviewMixin(ArticlePages):
         link = PreviewLink.objects.filter(pk=link_id, article=article).first()
         if link is None:
             raise Http404(_("No such preview link."))
+        if not preview.can_revoke(request.user, link):
+            raise PermissionDenied
         preview.revoke(link, by=request.user)
         messages.success(request, _("The preview link no longer works."))
         return HttpResponseRedirect(article_url("change", article) + "#preview-links")
@@ -68,7 +73,11 @@ class PreviewMixin(ArticlePages):
                 "link": link,
                 "url": preview.url_for(request, link),
                 "expires": format_wita(link.expires_at),
-                "revoke_url": reverse("admin:articles_article_revoke", args=[article.pk, link.pk]),
+                "revoke_url": (
+                    reverse("admin:articles_article_revoke", args=[article.pk, link.pk])
+                    if preview.can_revoke(request.user, link)
+                    else None
+                ),
             }
             for link in article.preview_links.filter(revoked_at=None).order_by("-created_at")
             if link.is_active

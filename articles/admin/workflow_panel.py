@@ -8,7 +8,7 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from js_asset import Media
 
-from articles import workflow
+from articles import preview, workflow
 from articles.admin.display import status_badge
 from articles.admin.forms import ShareLinkForm, TransitionForm
 from articles.admin.pages import article_url
@@ -104,7 +104,9 @@ class WorkflowPanelMixin:
             "events": events,
             "corrections": list(article.corrections.all()),
             "links": self.preview_links(request, article),
-            "share_form": ShareLinkForm(prefix="share"),
+            "share_form": (
+                ShareLinkForm(prefix="share") if preview.can_share(user, article) else None
+            ),
             "history_url": article_url("history", article),
             "preview_url": article_url("preview", article),
             "share_url": article_url("share", article),

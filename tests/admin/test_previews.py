@@ -179,3 +179,82 @@ def test_sharing_needs_a_post(client, cast, people):
     url = reverse("admin:articles_article_share", args=[cast["draft"].pk])
     assert client.get(url).status_code == 405
     assert not PreviewLink.objects.exists()
+
+
+# A link follows its article; who may share and revoke ------------------------------
+
+
+def preview_of(link):
+    return reverse("articles:preview", args=[preview.token_for(link)])
+
+
+def test_a_link_stops_when_its_article_is_unpublished(client, cast, people, shared):
+    article = cast["draft"]
+    workflow.submit(article, by=people["reporter_a"])
+    workflow.publish(article, by=people["editor"])
+    assert client.get(preview_of(shared)).status_code == 302
+    workflow.unpublish(article, by=people["editor"], reason="Perintah pengadilan.")
+
+    response = client.get(preview_of(shared))
+    assert (response.status_code, response.context["reason"]) == (410, "revoked")
+    assert "Draf rahasia" not in response.content.decode()
+    assert_private(response)
+
+
+def test_a_link_made_before_publication_stays_withdrawn_after_unpublishing(client, cast, people):
+    client.force_login(people["editor"])
+    article = cast["in_review"]
+    client.post(reverse("admin:articles_article_share", args=[article.pk]), {"share-hours": "48"})
+    link = PreviewLink.objects.get(article=article)
+    workflow.publish(article, by=people["editor"])
+    workflow.unpublish(article, by=people["editor"], reason="Nama anak disebut.")
+    client.logout()
+    assert client.get(preview_of(link)).status_code == 410
+
+
+def share(client, article):
+    return client.post(
+        reverse("admin:articles_article_share", args=[article.pk]), {"share-hours": "48"}
+    )
+
+
+@pytest.mark.parametrize("state", ["in_review", "unpublished", "scheduled"])
+def test_a_reporter_cannot_share_what_is_no_longer_their_draft(client, cast, people, state):
+    client.force_login(people["reporter_a"])
+    assert share(client, cast[state]).status_code == 403
+    assert not PreviewLink.objects.exists()
+    page = client.get(reverse("admin:articles_article_change", args=[cast[state].pk]))
+    assert page.context["workflow"]["share_form"] is None
+
+
+def test_the_desk_shares_copy_in_review(client, cast, people):
+    client.force_login(people["editor"])
+    assert share(client, cast["in_review"]).status_code == 302
+    assert PreviewLink.objects.filter(article=cast["in_review"]).exists()
+
+
+def test_nobody_shares_an_unpublished_article(client, cast, people):
+    client.force_login(people["editor"])
+    assert share(client, cast["unpublished"]).status_code == 403
+
+
+def test_a_reporter_revokes_only_the_links_they_made(client, cast, people, shared):
+    client.force_login(people["editor"])
+    share(client, cast["draft"])
+    editors = PreviewLink.objects.exclude(pk=shared.pk).get()
+    client.force_login(people["reporter_a"])
+
+    page = client.get(reverse("admin:articles_article_change", args=[cast["draft"].pk]))
+    revoke_urls = {
+        item["link"].pk: item["revoke_url"] for item in page.context["workflow"]["links"]
+    }
+    assert revoke_urls[editors.pk] is None
+    assert revoke_urls[shared.pk] is not None
+
+    revoke = reverse("admin:articles_article_revoke", args=[cast["draft"].pk, editors.pk])
+    assert client.post(revoke).status_code == 403
+    editors.refresh_from_db()
+    assert editors.revoked_at is None
+    assert client.post(revoke_urls[shared.pk]).status_code == 302
+    shared.refresh_from_db()
+    assert shared.revoked_by == people["reporter_a"]
