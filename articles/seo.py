@@ -47,6 +47,8 @@ def news_article(
             },
         },
     }
+    if article.editor:
+        data["editor"] = {"@type": "Person", "name": article.editor.name}
     if article.published_at:
         data["datePublished"] = iso_wita(article.published_at)
         data["dateModified"] = iso_wita(article.date_modified)

@@ -36,7 +36,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from articles.models import Article, ArticleEvent, ArticleReporter, Correction
+from articles.models import Article, ArticleEvent, ArticleReporter, Correction, Journalist
 from newsroom.wita import format_wita
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -189,7 +189,12 @@ def return_to_draft(article: Article, *, by: User, reason: str) -> ArticleEvent:
 
 def publish(article: Article, *, by: User, at: datetime.datetime | None = None) -> ArticleEvent:
     """Publish now, or at ``at`` when it is in the future (a scheduled article
-    is only a future ``published_at``: nothing has to run at that time)."""
+    is only a future ``published_at``: nothing has to run at that time).
+
+    An article published before and unpublished since keeps its first
+    publication time when it is published again now; scheduling it sets a new
+    one. The editor who publishes is recorded as its editor unless one is named.
+    """
     with transaction.atomic():
         current = _lock(article)
         _require_desk(by)
@@ -213,7 +218,15 @@ def publish(article: Article, *, by: User, at: datetime.datetime | None = None) 
         missing = publish_problems(current)
         if missing:
             raise NotReady(missing)
-        moment = at or now.replace(microsecond=0)
+        republished = current.status == Status.UNPUBLISHED and current.published_at is not None
+        if at is not None:
+            moment = at
+        elif republished and current.published_at <= now:
+            moment = current.published_at
+        else:
+            moment = now.replace(microsecond=0)
+        if current.editor_id is None:
+            current.editor = Journalist.objects.for_user(by)
         return _move(
             article,
             current,
@@ -449,7 +462,15 @@ def allowed_transitions(user: User, article: Article) -> list[str]:
 # Internals ---------------------------------------------------------------
 
 # What a transition writes; ``_id`` so that copying them back costs no query.
-MOVED_FIELDS = ("status", "published_at", "deleted_at", "deleted_by_id", "version", "updated_at")
+MOVED_FIELDS = (
+    "status",
+    "published_at",
+    "editor_id",
+    "deleted_at",
+    "deleted_by_id",
+    "version",
+    "updated_at",
+)
 
 
 def _lock(article: Article, *, in_trash: bool = False) -> Article:

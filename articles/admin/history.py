@@ -8,7 +8,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from articles.admin.pages import ArticlePages, article_url
+from articles.models import ArticleEvent
 from articles.revisions import StaleVersion, compare_snapshots, restore_revision, snapshot
+
+Action = ArticleEvent.Action
 
 
 class HistoryMixin(ArticlePages):
@@ -23,6 +26,7 @@ class HistoryMixin(ArticlePages):
         article = self.article_for(request, object_id)
         revisions = list(article.revisions.select_related("created_by__journalist"))
         events = list(article.events.select_related("actor__journalist").order_by("-created_at"))
+        name_states(events)
         context = {
             **self.article_page_context(request, article, _("History")),
             "revisions": revisions,
@@ -92,3 +96,21 @@ class HistoryMixin(ArticlePages):
             "base_version": article.version,
         }
         return TemplateResponse(request, "admin/articles/article/restore.html", context)
+
+
+def name_states(events: list[ArticleEvent]) -> None:
+    """Set each event's ``from_label`` and ``to_label`` as the newsroom says them: a
+    publication still in the future is "scheduled", a trashed article "in the trash"."""
+    previous = None
+    for event in sorted(events, key=lambda event: (event.created_at, event.id)):
+        event.to_label = {
+            Action.SCHEDULE: _("scheduled"),
+            Action.TRASH: _("in the trash"),
+        }.get(event.action, event.get_to_status_display())
+        if previous is None:
+            event.from_label = event.get_from_status_display()
+        elif previous.action == Action.SCHEDULE and previous.publish_at <= event.created_at:
+            event.from_label = event.get_from_status_display()  # it went live meanwhile
+        else:
+            event.from_label = previous.to_label
+        previous = event

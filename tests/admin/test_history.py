@@ -1,7 +1,10 @@
 """Every save stores a revision; the history page compares any two and restores one."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, Journalist
@@ -209,3 +212,21 @@ def test_users_who_cannot_change_are_not_offered_restore(client, edited, people)
         reverse("admin:articles_article_restore", args=[edited.pk, 1]), {"base_version": "4"}
     )
     assert response.status_code == 403
+
+
+def test_the_steps_read_as_what_happened(client, cast, people):
+    article = cast["in_review"]
+    at = timezone.now() + datetime.timedelta(hours=2)
+    workflow.publish(article, by=people["editor"], at=at)
+    workflow.publish(article, by=people["editor"])
+    workflow.move_to_trash(article, by=people["editor"])
+    workflow.restore_from_trash(article, by=people["editor"])
+    client.force_login(people["editor"])
+    response = client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    steps = [(event.from_label, event.to_label) for event in reversed(response.context["events"])]
+    assert steps == [
+        ("sedang ditinjau", "terjadwal"),
+        ("terjadwal", "terbit"),
+        ("terbit", "di tempat sampah"),
+        ("di tempat sampah", "terbit"),
+    ]

@@ -229,6 +229,7 @@ def test_json_ld_describes_a_news_article(client, story):
         {"@type": "Person", "name": "Maria Lado", "url": "http://testserver/penulis/maria-lado/"},
         {"@type": "Person", "name": "Yosef Bere", "url": "http://testserver/penulis/yosef-bere/"},
     ]
+    assert data["editor"] == {"@type": "Person", "name": "Apolonia Matilde"}
     assert data["publisher"]["name"] == "Newsroom NTT"
     assert data["publisher"]["logo"]["url"] == "http://testserver/static/img/logo.png"
     assert [re.search(r"-(\w+)-(\d+)\.jpg$", image).groups() for image in data["image"]] == [

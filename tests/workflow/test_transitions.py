@@ -312,3 +312,35 @@ def test_superusers_can_do_everything(frozen, cast, people):
 )
 def test_the_allowed_transitions_by_role_and_state(cast, people, who, article, expected):
     assert workflow.allowed_transitions(people[who], cast[article]) == expected
+
+
+def test_publishing_again_keeps_the_first_publication_time(frozen, cast, people):
+    article = cast["unpublished"]
+    first = article.published_at
+    workflow.publish(article, by=people["editor"])
+    assert Article.objects.get(pk=article.pk).published_at == first
+    assert article.is_live
+
+
+def test_scheduling_an_unpublished_article_sets_a_new_time(frozen, cast, people):
+    article = cast["unpublished"]
+    at = NOW + datetime.timedelta(days=1)
+    workflow.publish(article, by=people["editor"], at=at)
+    assert Article.objects.get(pk=article.pk).published_at == at
+
+
+def test_the_editor_who_publishes_is_recorded_unless_one_is_named(frozen, cast, people):
+    article = cast["in_review"]
+    workflow.publish(article, by=people["editor"])
+    assert Article.objects.get(pk=article.pk).editor.name == "Apolonia Matilde"
+
+    named = cast["unpublished"]
+    named.editor = cast["live"].bylines.get().journalist
+    named.save()
+    workflow.publish(named, by=people["editor"])
+    assert Article.objects.get(pk=named.pk).editor.name == "Maria Lado"
+
+
+def test_an_editor_without_a_journalist_publishes_without_a_credit(frozen, cast, people):
+    workflow.publish(cast["in_review"], by=people["admin"])
+    assert Article.objects.get(pk=cast["in_review"].pk).editor is None
