@@ -22,11 +22,13 @@ run: install
 # The production configuration, locally: DEBUG off, gunicorn (gunicorn.conf.py),
 # WhiteNoise serving collected static files, and whatever DATABASE_URL and
 # REDIS_URL say (SQLite and a per-process cache when unset). Plain HTTP on
-# 127.0.0.1, so no HTTPS redirect; a random SECRET_KEY unless one is given.
+# 127.0.0.1, so no HTTPS redirect; uploaded media served by the app itself (nginx
+# or the bucket serves them in production); a random SECRET_KEY unless one is given.
 serve: install
 	$(eval export SECRET_KEY ?= $(shell $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))"))
 	$(eval export ALLOWED_HOSTS ?= 127.0.0.1,localhost)
 	$(eval export SECURE_SSL_REDIRECT ?= 0)
+	$(eval export SERVE_MEDIA ?= 1)
 	DEBUG=0 $(PY) manage.py migrate --noinput
 	DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
 	DEBUG=0 $(VENV)/bin/gunicorn newsroom.wsgi -c gunicorn.conf.py

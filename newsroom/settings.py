@@ -202,6 +202,10 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The app serves uploaded media itself only in development and under `make serve`;
+# in production nginx or the bucket does.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+MEDIA_MAX_AGE = 30 * 24 * 60 * 60
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

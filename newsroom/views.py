@@ -5,9 +5,11 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpRespons
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django.views.static import serve as static_serve
 
 from articles.models import Article
 from articles.search import SearchForm, SearchPaginator, search, terms_of
@@ -94,6 +96,13 @@ def switch_language(request, code: str):
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
     )
+    return response
+
+
+def media(request, path: str, document_root: str):
+    """An uploaded file, with the caching nginx gives media in production."""
+    response = static_serve(request, path, document_root=document_root)
+    patch_cache_control(response, public=True, max_age=settings.MEDIA_MAX_AGE)
     return response
 
 
