@@ -145,6 +145,9 @@ def is_scheduled(article: Article) -> bool:
     )
 
 
+BYLINE_PROBLEM = gettext_lazy("at least one reporter")
+
+
 def publish_problems(article: Article) -> list[str]:
     """Everything that stops ``article`` from being published, all at once (one query)."""
     missing = []
@@ -155,7 +158,7 @@ def publish_problems(article: Article) -> list[str]:
     if article.region_id is None:
         missing.append(_("a primary region"))
     if article.pk is None or not article.bylines.exists():
-        missing.append(_("at least one reporter"))
+        missing.append(str(BYLINE_PROBLEM))
     if article.lead_image and not article.lead_image_alt.strip():
         missing.append(_("alt text for the lead image"))
     return missing
@@ -198,14 +201,8 @@ def publish(article: Article, *, by: User, at: datetime.datetime | None = None) 
     with transaction.atomic():
         current = _lock(article)
         _require_desk(by)
-        if not (current.status in (Status.IN_REVIEW, Status.UNPUBLISHED) or is_scheduled(current)):
-            raise WrongState(
-                _(
-                    "Only an article in review, unpublished or scheduled can be published; "
-                    "this one is %(status)s."
-                )
-                % {"status": current.get_status_display()}
-            )
+        if current.status == Status.PUBLISHED and not is_scheduled(current):
+            raise WrongState(_("This article is live already."))
         now = timezone.now()
         if at is not None:
             if timezone.is_naive(at):
@@ -335,9 +332,8 @@ class Transition:
 
 
 def _desk_deciding(user: User, article: Article) -> bool:
-    return is_desk(user) and (
-        article.status in (Status.IN_REVIEW, Status.UNPUBLISHED) or is_scheduled(article)
-    )
+    """The desk publishes or schedules anything not live yet, a draft of its own included."""
+    return is_desk(user) and (article.status != Status.PUBLISHED or is_scheduled(article))
 
 
 TRANSITIONS = [
@@ -346,9 +342,7 @@ TRANSITIONS = [
         submit,
         event=Action.SUBMIT,
         label=gettext_lazy("Submit for review"),
-        message=gettext_lazy(
-            "Submitted for review. An editor will pick it up from the review queue."
-        ),
+        message=gettext_lazy("Submitted for review: it waits in the review queue."),
         action_label=gettext_lazy("Submit selected for review"),
         permission="change",
         offered=lambda user, article: (

@@ -259,7 +259,10 @@ class ArticleAdmin(
             self._claim(article, form)
         super().save_related(request, form, formsets, change)
         journalist = Journalist.objects.for_user(request.user)
-        if not workflow.is_desk(request.user) and journalist is not None:
+        # A reporter keeps their byline; the author of a new article given no byline signs it.
+        if journalist is not None and (
+            not workflow.is_desk(request.user) or not (change or article.bylines.exists())
+        ):
             keep_on_byline(article, journalist)
         if not (content_saved or bylines_changed):
             return

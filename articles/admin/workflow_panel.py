@@ -12,7 +12,7 @@ from articles import preview, workflow
 from articles.admin.display import status_badge
 from articles.admin.forms import ShareLinkForm, TransitionForm
 from articles.admin.pages import article_url
-from articles.models import Article, ArticleEvent
+from articles.models import Article, ArticleEvent, Journalist
 from newsroom.wita import format_wita
 
 Status = Article.Status
@@ -72,18 +72,21 @@ class WorkflowPanelMixin:
     def workflow_panel(self, request, article: Article | None) -> dict:
         user = request.user
         form = TransitionForm(prefix="workflow")
+        desk = workflow.is_desk(user)
         if article is None:
             buttons = workflow.offered(user, Article())
             return {
                 "add": True,
-                "next_step": _(
+                "next_step": _("Write, then publish it now or schedule it; or save it as a draft.")
+                if desk
+                else _(
                     "Write and save as often as you like: nothing is public until an editor "
                     "publishes it. Submit it for review when it is ready."
                 ),
                 "buttons": buttons,
                 "groups": button_groups(buttons, form),
+                "problems": new_article_problems(user) if desk else [],
             }
-        desk = workflow.is_desk(user)
         can_change = self.has_change_permission(request, article)
         buttons = workflow.offered(user, article) if can_change else []
         events = list(
@@ -112,6 +115,15 @@ class WorkflowPanelMixin:
             "share_url": article_url("share", article),
             "untrash_url": article_url("untrash", article) if article.in_trash and desk else None,
         }
+
+
+def new_article_problems(user) -> list[str]:
+    """What a new article needs before it can be published, said before the first save;
+    its author is on the byline already when they have a journalist profile."""
+    problems = workflow.publish_problems(Article())
+    if Journalist.objects.for_user(user) is not None:
+        problems.remove(str(workflow.BYLINE_PROBLEM))
+    return problems
 
 
 def next_step(article: Article, *, desk: bool, returned: ArticleEvent | None) -> str:

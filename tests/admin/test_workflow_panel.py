@@ -26,7 +26,7 @@ def buttons(response) -> list[str]:
         ("reporter_a", "draft", ["Kirim untuk ditinjau"]),
         ("reporter_a", "in_review", []),
         ("reporter_a", "live", []),
-        ("editor", "draft", ["Kirim untuk ditinjau"]),
+        ("editor", "draft", ["Kirim untuk ditinjau", "Terbitkan", "Jadwalkan"]),
         ("editor", "in_review", ["Terbitkan", "Jadwalkan", "Kembalikan ke draf"]),
         ("editor", "scheduled", ["Terbitkan", "Jadwalkan", "Tarik dari publikasi"]),
         ("editor", "live", ["Tarik dari publikasi", "Tambahkan koreksi"]),
@@ -62,6 +62,50 @@ def test_a_new_article_can_be_submitted_from_the_add_form(client, people, places
     assert response["Location"] == change_url(article)
     assert article.status == "in_review"
     assert article.events.get().actor == people["reporter_a"]
+
+
+def new_article(places, **extra) -> dict:
+    return {
+        "title": "Kecelakaan kerja di pelabuhan Atapupu",
+        "slug": "kecelakaan-kerja-di-pelabuhan-atapupu",
+        "body": "<p>Seorang buruh terluka.</p>",
+        "region": str(places["belu"].pk),
+        "focal_x": "0.5",
+        "focal_y": "0.5",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "0",
+        "bylines-MAX_NUM_FORMS": "1000",
+        **extra,
+    }
+
+
+def test_the_desk_publishes_straight_from_the_add_form(client, people, places):
+    client.force_login(people["editor"])
+    page = client.get(reverse("admin:articles_article_add"))
+    assert buttons(page) == ["Kirim untuk ditinjau", "Terbitkan", "Jadwalkan"]
+    # What publishing needs is said before anything is saved; the author signs it.
+    assert page.context["workflow"]["problems"] == ["judul", "isi berita", "wilayah utama"]
+
+    client.post(reverse("admin:articles_article_add"), new_article(places, _workflow="publish"))
+    article = Article.objects.get(slug="kecelakaan-kerja-di-pelabuhan-atapupu")
+    assert article.is_live
+    assert [byline.journalist.name for byline in article.bylines.all()] == ["Apolonia Matilde"]
+    assert article.editor.name == "Apolonia Matilde"
+    assert article.title in client.get("/").content.decode()
+
+
+def test_a_byline_the_desk_gives_a_new_article_replaces_the_author(client, people, places, cast):
+    client.force_login(people["editor"])
+    maria = cast["live"].bylines.get().journalist
+    rows = {
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-0-journalist": str(maria.pk),
+        "bylines-0-position": "0",
+    }
+    client.post(reverse("admin:articles_article_add"), new_article(places, **rows))
+    article = Article.objects.get(slug="kecelakaan-kerja-di-pelabuhan-atapupu")
+    assert [byline.journalist.name for byline in article.bylines.all()] == ["Maria Lado"]
 
 
 def test_the_panel_says_what_happens_next(client, cast, people):

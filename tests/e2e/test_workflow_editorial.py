@@ -219,3 +219,26 @@ def test_two_people_editing_at_once_lose_nothing(live_server, open_as, people, c
 
     follow(editor, 'input[name="_continue"]')
     assert Article.objects.get(pk=cast["in_review"].pk).title == "Judul dari editor"
+
+
+def test_breaking_news_is_live_one_click_after_writing(live_server, open_as, people, places):
+    """From the admin home an editor writes a title and a body and picks a region; one
+    click on "Terbitkan" puts the story on the home page."""
+    editor = open_as("editor")
+    follow(editor, 'a.addlink[href="/admin/articles/article/add/"]')
+    shot(editor, "breaking-01-add-form")
+    assert "wilayah utama" in editor.locator(".wf-problems").inner_text()
+    editor.fill("#id_title", "Kapal tenggelam di perairan Alor")
+    body = editor.locator(".prose-editor [contenteditable=true]")
+    body.focus()
+    body.type("Tim SAR mencari tujuh penumpang.")
+    choose_autocomplete(editor, "region", "Alor")
+
+    press(editor, "publish")
+    assert "Diterbitkan" in messages(editor)
+    shot(editor, "breaking-02-published")
+
+    article = Article.objects.get(title="Kapal tenggelam di perairan Alor")
+    assert article.is_live
+    editor.goto(live_server.url + "/")
+    assert "Kapal tenggelam di perairan Alor" in editor.locator("main").inner_text()
