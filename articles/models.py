@@ -580,3 +580,29 @@ class PreviousSlug(models.Model):
 
     def __str__(self) -> str:
         return self.slug
+
+
+class Autosave(models.Model):
+    """What one user last typed into one article's change form, kept every few seconds
+    so that nothing typed is lost; not a revision, and never public. One row per user
+    and article (``article`` is empty for a new article not saved yet)."""
+
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(_("form data"))
+    saved_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("autosave")
+        verbose_name_plural = _("autosaves")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="autosave_user_article"),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(article=None), name="autosave_user_new_article"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("autosave of %(article)s") % {"article": self.article or _("a new article")}

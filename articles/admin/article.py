@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from articles import content, workflow
 from articles.admin.actions import BulkTransitionsMixin
+from articles.admin.autosave import AutosaveMixin
 from articles.admin.display import DisplayMixin
 from articles.admin.filters import (
     LiveFilter,
@@ -88,6 +89,7 @@ def _editable(request, article: Article | None) -> bool:
 class ArticleAdmin(
     DisplayMixin,
     WorkflowPanelMixin,
+    AutosaveMixin,
     BulkTransitionsMixin,
     HistoryMixin,
     PreviewMixin,
@@ -135,7 +137,7 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["articles/admin/workflow.css"]}
-        js = ["articles/admin/focal-point.js"]
+        js = ["articles/admin/focal-point.js", "articles/admin/autosave.js"]
 
     # Who sees what ------------------------------------------------------------
 

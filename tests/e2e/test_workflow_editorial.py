@@ -242,3 +242,31 @@ def test_breaking_news_is_live_one_click_after_writing(live_server, open_as, peo
     assert article.is_live
     editor.goto(live_server.url + "/")
     assert "Kapal tenggelam di perairan Alor" in editor.locator("main").inner_text()
+
+
+def test_text_typed_and_left_unsaved_comes_back(live_server, open_as, people, cast):
+    reporter = open_as("reporter_a")
+    url = f"{live_server.url}/admin/articles/article/{cast['draft'].pk}/change/"
+    reporter.goto(url)
+    body = reporter.locator(".prose-editor [contenteditable=true]")
+    body.focus()
+    reporter.keyboard.press("End")
+    body.type(" Kalimat yang hampir hilang.")
+    reporter.wait_for_selector(".wf-autosave-status:has-text('Tersimpan otomatis')", timeout=15000)
+
+    # Leaving with changes not saved asks first.
+    asked = []
+
+    def leave(dialog):
+        asked.append(dialog.type)
+        dialog.accept()
+
+    reporter.on("dialog", leave)
+    reporter.goto(live_server.url + "/admin/")
+    assert asked == ["beforeunload"]
+
+    reporter.goto(url)
+    shot(reporter, "autosave-01-offered")
+    follow(reporter, "text=Pulihkan teks saya")
+    assert "Kalimat yang hampir hilang." in body.inner_text()
+    assert "Kalimat yang hampir hilang." not in Article.objects.get(pk=cast["draft"].pk).body
