@@ -231,7 +231,7 @@ def test_changes_to_different_fields_are_merged(client, cast, people):
     second["body"] = "<p>Isi baru dari editor kedua.</p>"
     response = client.post(change_url(article), second, follow=True)
     said = {m.level_tag: str(m) for m in response.context["messages"]}
-    assert "dek" in said["info"]
+    assert "subjudul" in said["info"]
     stored = Article.objects.get(pk=article.pk)
     assert (stored.dek, stored.body) == (
         "Dek baru dari editor pertama.",
@@ -277,7 +277,7 @@ def both_change_the_title(client, people, article):
     assert refused.status_code == 200
     conflict = refused.context["adminform"].form.conflict
     assert [diff.name for diff in conflict.choices] == ["title"]
-    assert conflict.kept == ["dek"]
+    assert conflict.kept == ["subjudul"]
     second["seen_version"] = str(refused.context["adminform"].form["seen_version"].value())
     return second
 
