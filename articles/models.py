@@ -606,3 +606,62 @@ class Autosave(models.Model):
 
     def __str__(self) -> str:
         return _("autosave of %(article)s") % {"article": self.article or _("a new article")}
+
+
+class Note(ImmutableModel):
+    """An internal note on an article, from one journalist of the desk to the others.
+
+    Never public: no reader page, feed or preview reads this table."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(_("note"))
+    author = user_reference(_("by"))
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Assignment(models.Model):
+    """A story the desk plans: a slug line, where and what it is about, who writes it
+    and by when. The reporter starts the draft from it; from then on its stage is the
+    article's."""
+
+    slug_line = models.CharField(
+        _("slug line"), max_length=120, help_text=_("A few words the desk knows it by.")
+    )
+    brief = models.TextField(_("brief"), blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    program = models.ForeignKey(
+        ProgramTag, verbose_name=_("program"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reporter = models.ForeignKey(
+        Journalist, verbose_name=_("reporter"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    due_at = models.DateTimeField(_("due"))
+    article = models.OneToOneField(
+        Article,
+        verbose_name=_("article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignment",
+    )
+    created_by = user_reference(_("assigned by"), editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_at", "id"]
+        indexes = [models.Index(fields=["due_at"], name="assignment_due_idx")]
+
+    def __str__(self) -> str:
+        return self.slug_line

@@ -7,6 +7,8 @@
 - ``history``: history, diffs and restore; ``previews``: previews and sharing;
 - ``trash``: deleting is trashing, and restoring; ``import_page``: importing;
 - ``dashboard``: what the admin index shows; ``people``: programs and journalists;
+- ``notes``: internal notes; ``autosave``: what was typed and not saved yet;
+- ``planning``: assignments and the planning page of today and tomorrow;
 - ``display``: the status badge, list columns and read-only fields;
 - ``forms``, ``conflicts``, ``pages``: what those share.
 
@@ -14,4 +16,4 @@ The transitions themselves, and the table the buttons and actions are built
 from, are in ``articles.workflow``; the content fields in ``articles.content``.
 """
 
-from articles.admin import article, people  # noqa: F401  (registers the ModelAdmins)
+from articles.admin import article, people, planning  # noqa: F401  (registers the ModelAdmins)

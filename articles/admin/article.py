@@ -28,6 +28,7 @@ from articles.admin.filters import (
 from articles.admin.forms import ArticleAdminForm
 from articles.admin.history import HistoryMixin
 from articles.admin.import_page import ImportPageMixin
+from articles.admin.notes import NotesMixin
 from articles.admin.previews import PreviewMixin
 from articles.admin.trash import TrashMixin
 from articles.admin.workflow_panel import WorkflowPanelMixin
@@ -90,6 +91,7 @@ class ArticleAdmin(
     DisplayMixin,
     WorkflowPanelMixin,
     AutosaveMixin,
+    NotesMixin,
     BulkTransitionsMixin,
     HistoryMixin,
     PreviewMixin,

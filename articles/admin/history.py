@@ -31,6 +31,7 @@ class HistoryMixin(ArticlePages):
             **self.article_page_context(request, article, _("History")),
             "revisions": revisions,
             "events": events,
+            "notes": self.notes_of(article),
             "default_a": revisions[1].version if len(revisions) > 1 else None,
             "default_b": revisions[0].version if revisions else None,
         }

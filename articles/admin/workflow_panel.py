@@ -107,6 +107,8 @@ class WorkflowPanelMixin:
             "events": events,
             "corrections": list(article.corrections.all()),
             "links": self.preview_links(request, article),
+            "notes": self.notes_of(article),
+            "note_url": article_url("note", article),
             "share_form": (
                 ShareLinkForm(prefix="share") if preview.can_share(user, article) else None
             ),

@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 
 from articles import workflow
-from articles.admin import dashboard
+from articles.admin import dashboard, planning
 from articles.admin.display import status_badge
 
 register = template.Library()
@@ -32,6 +32,9 @@ def newsroom_dashboard(context):
         ]
         data["coverage"] = dashboard.coverage()
         data["queue"] = workflow.review_queue(articles)[:8]
+        data["planning_url"] = reverse("admin:articles_assignment_planning")
     else:
         data["returned"] = workflow.returned_drafts(articles).order_by("-last_event_at")[:10]
+        data["assignments"] = planning.reporter_assignments(user)
+        data["csrf_token"] = context.get("csrf_token")
     return data
