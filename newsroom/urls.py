@@ -41,6 +41,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+handler403 = "newsroom.views.permission_denied"
+handler404 = "newsroom.views.page_not_found"
 handler500 = "newsroom.views.server_error"
 
 if settings.SERVE_MEDIA:

@@ -1,6 +1,7 @@
 """Site-wide pages: home, search, robots.txt and the server error page."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.http import require_GET
 from django.views.static import serve as static_serve
 
@@ -104,6 +106,24 @@ def media(request, path: str, document_root: str):
     response = static_serve(request, path, document_root=document_root)
     patch_cache_control(response, public=True, max_age=settings.MEDIA_MAX_AGE)
     return response
+
+
+def _admin_page(request) -> bool:
+    return request.path.startswith(reverse("admin:index"))
+
+
+def page_not_found(request, exception):
+    """The admin's own 404 for an admin address (with its header and menu); the
+    reader site's for the rest."""
+    if _admin_page(request):
+        return render(request, "admin/404.html", admin.site.each_context(request), status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def permission_denied(request, exception):
+    if _admin_page(request):
+        return render(request, "admin/403.html", admin.site.each_context(request), status=403)
+    return defaults.permission_denied(request, exception)
 
 
 def server_error(request):

@@ -13,7 +13,7 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from articles.admin.article import ArticleAdmin
-from articles.models import Article, PreviewLink
+from articles.models import Article, Autosave, PreviewLink
 from articles.preview import create_link
 from articles.revisions import record_revision
 from tests.security.admin_routes import admin_routes, concrete
@@ -30,13 +30,27 @@ ARTICLE_POSTS = {
     "articles_article_share": {"share-hours": "48"},
     "articles_article_revoke": {},
     "articles_article_untrash": {},
+    "articles_article_note": {"note-text": "Catatan orang lain."},
+    "articles_article_autosave": {"title": "Diubah"},
     "articles_article_delete": {"post": "yes"},
     None: {},  # <id>/ redirects to the change page
 }
 # These answer a GET with 405 whatever the article: the answer tells nothing.
-POST_ONLY = {"articles_article_share", "articles_article_revoke", "articles_article_untrash"}
+POST_ONLY = {
+    "articles_article_share",
+    "articles_article_revoke",
+    "articles_article_untrash",
+    "articles_article_note",
+    "articles_article_autosave",
+    "articles_article_autosave_new",
+}
 # Article URLs that name no article.
-ARTICLE_LISTS = {"articles_article_changelist", "articles_article_add", "articles_article_import"}
+ARTICLE_LISTS = {
+    "articles_article_changelist",
+    "articles_article_add",
+    "articles_article_import",
+    "articles_article_autosave_new",
+}
 ARTICLE_PREFIX = "articles/article/"
 
 
@@ -55,6 +69,8 @@ def state_of(article: Article) -> dict:
         "revisions": list(stored.revisions.values_list("version", flat=True)),
         "links": list(stored.preview_links.values_list("pk", "revoked_at", "expires_at")),
         "corrections": stored.corrections.count(),
+        "notes": stored.notes.count(),
+        "autosaves": Autosave.objects.filter(article=stored).count(),
         "bylines": list(stored.bylines.values_list("journalist_id", "position")),
     }
 
