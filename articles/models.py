@@ -31,9 +31,12 @@ def user_reference(verbose_name, **options) -> models.ForeignKey:
 class ProgramTag(TagBase):
     """A social-security (or other public) program an article is about, e.g. JKK.
 
-    ``name`` (from taggit) is the short name readers know: "JKK", "OVOP".
+    ``name`` is the short name readers know: "JKK", "OVOP".
     """
 
+    # taggit's own fields, with labels in the newsroom's languages.
+    name = models.CharField(_("short name"), unique=True, max_length=100)
+    slug = models.SlugField(_("slug"), unique=True, max_length=100, allow_unicode=True)
     full_name = models.CharField(_("full name"), max_length=200)
     explainer = models.TextField(
         _("explainer"), blank=True, help_text=_("A few plain sentences on what the program covers.")

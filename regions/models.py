@@ -52,7 +52,7 @@ class Region(models.Model):
         blank=True,
         help_text=_("Other names and spellings that mean this place, e.g. Atambua for Belu."),
     )
-    path = models.CharField(max_length=500, editable=False, db_index=True)
+    path = models.CharField(_("path"), max_length=500, editable=False, db_index=True)
 
     objects = RegionQuerySet.as_manager()
 

@@ -99,8 +99,12 @@ class ArticleAdminForm(forms.ModelForm):
     two saves racing past ``clean`` cannot both win.
     """
 
-    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_version = forms.IntegerField(
+        label=gettext_lazy("version opened"), widget=forms.HiddenInput, required=False
+    )
+    seen_version = forms.IntegerField(
+        label=gettext_lazy("version seen"), widget=forms.HiddenInput, required=False
+    )
     body = ProseEditorFormField(
         label=capfirst(gettext_lazy("body")),
         required=False,
