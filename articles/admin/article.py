@@ -139,7 +139,11 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["articles/admin/workflow.css"]}
-        js = ["articles/admin/focal-point.js", "articles/admin/autosave.js"]
+        js = [
+            "articles/admin/focal-point.js",
+            "articles/admin/autosave.js",
+            "articles/admin/editor-words.js",
+        ]
 
     # Who sees what ------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from js_asset import Media
 
 from articles import preview, workflow
 from articles.admin.display import status_badge
-from articles.admin.forms import ShareLinkForm, TransitionForm
+from articles.admin.forms import EDITOR_WORDS, ShareLinkForm, TransitionForm
 from articles.admin.pages import article_url
 from articles.models import Article, ArticleEvent, Journalist
 from newsroom.wita import format_wita
@@ -42,6 +42,7 @@ def button_groups(transitions: list[workflow.Transition], form: TransitionForm) 
 class WorkflowPanelMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["workflow"] = self.workflow_panel(request, obj)
+        context["editor_words"] = {english: str(word) for english, word in EDITOR_WORDS.items()}
         # The rich-text editor's import map is an inline script: it runs under the
         # Content-Security-Policy only with this request's nonce.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)

@@ -270,3 +270,22 @@ def test_text_typed_and_left_unsaved_comes_back(live_server, open_as, people, ca
     follow(reporter, "text=Pulihkan teks saya")
     assert "Kalimat yang hampir hilang." in body.inner_text()
     assert "Kalimat yang hampir hilang." not in Article.objects.get(pk=cast["draft"].pk).body
+
+
+def test_the_body_editor_speaks_indonesian(live_server, open_as, people, cast):
+    editor = open_as("editor")
+    editor.goto(f"{live_server.url}/admin/articles/article/{cast['draft'].pk}/change/")
+    editor.wait_for_selector('.prose-menubar [title="tebal"]')
+    titles = editor.eval_on_selector_all(
+        ".prose-menubar [title]", "buttons => buttons.map(b => b.title)"
+    )
+    assert "tebal" in titles and "daftar bernomor" in titles
+    assert not {"bold", "ordered list", "paragraph"} & set(titles)
+    options = editor.eval_on_selector_all(
+        ".prose-menubar__option > *", "options => options.map(o => o.textContent)"
+    )
+    assert options == ["Subjudul 2", "Subjudul 3", "Subjudul 4", "Paragraf"]
+    arrow = editor.eval_on_selector(
+        ".prose-menubar__selected", "e => getComputedStyle(e, '::after').content"
+    )
+    assert arrow == '"▾"'
