@@ -11,6 +11,7 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
+from articles import workflow
 from articles.models import Assignment, Autosave, Note
 from tests.e2e.test_reader_accessibility import AXE
 from tests.support import require
@@ -40,6 +41,7 @@ def editorial_groups(transactional_db):
 @pytest.fixture
 def desk_pages(cast, people, places, reporter):
     draft = cast["draft"]
+    workflow.return_to_draft(cast["in_review"], by=people["editor"], reason="Kurang data.")
     Note.objects.create(article=draft, text="Cek nama kepala desa.", author=people["editor"])
     Assignment.objects.create(
         slug_line="Banjir di Malaka",
@@ -53,6 +55,8 @@ def desk_pages(cast, people, places, reporter):
     return {
         "reporter_a": {
             "dashboard": "/admin/",
+            "my articles": "/admin/articles/article/?queue=mine",
+            "returned": f"/admin/articles/article/{cast['in_review'].pk}/change/",
             "change form": change,
             "history": f"/admin/articles/article/{draft.pk}/history/",
             "planning": "/admin/articles/assignment/planning/",
