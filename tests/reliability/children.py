@@ -58,7 +58,7 @@ def save_title(username: str, article_id: str, title: str, naive: str) -> None:
     from django.test import Client
     from django.urls import reverse
 
-    from articles import admin as article_admin
+    from articles.admin import article as article_admin
     from articles import revisions
     from articles.models import Article
     from tests.admin.helpers import change_form_data
