@@ -25,6 +25,7 @@ from articles.models import (
     ProgramTag,
     ProgramTaggedArticle,
 )
+from newsroom import surrogate
 from newsroom.wita import in_wita
 from regions.models import Region
 
@@ -37,6 +38,10 @@ class Subject:
 
     host: str
     thing: Region | ProgramTag | None = None
+
+    def __post_init__(self):
+        if self.thing is not None:
+            surrogate.shown(surrogate.key_of(self.thing), surrogate.list_key(self.thing))
 
 
 def host_of(request) -> str:
