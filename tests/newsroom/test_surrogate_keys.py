@@ -209,3 +209,13 @@ def test_each_change_purges_the_edge_cache_by_the_same_keys(
         f"region-{places['ntt'].pk}-list",
     } <= edge[0]
     assert f"region-{places['alor'].pk}-list" not in edge[0]
+
+
+def test_renaming_a_reporter_refreshes_the_feeds_that_name_them(client, desk, caching, committed):
+    warm(client, "/feed/", "/wilayah/belu/feed/")
+    reporter = Journalist.objects.get(slug="maria-lado")
+    with committed():
+        reporter.name = "Maria Lado Bere"
+        reporter.save()
+    assert "Maria Lado Bere" in served(client, "/feed/")[1]
+    assert "Maria Lado Bere" in served(client, "/wilayah/belu/feed/")[1]
