@@ -32,7 +32,7 @@ from articles.models import (
     ProgramTaggedArticle,
 )
 from newsroom import surrogate
-from newsroom.cache import purge
+from newsroom.cache import purge, purge_on_commit
 from regions.models import Region
 
 
@@ -183,7 +183,7 @@ def subject_changed(sender, instance, **kwargs) -> None:
         surrogate.FILTERS,
         surrogate.SITEMAP,
     }
-    transaction.on_commit(lambda: purge(keys))
+    purge_on_commit(keys)
 
 
 def connect() -> None:

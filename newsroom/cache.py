@@ -255,15 +255,19 @@ def public_page(view, *, reads=(), keys=(), itemised=True):
             page_keys = tuple(sorted(shown.union(keys)))
             if page_keys:
                 response["Surrogate-Key"] = " ".join(page_keys)
-            # What is left of the page's time once it is rendered.
-            left = max(int(expires - time.time()), 0)
-            response["Surrogate-Control"] = f"max-age={left}"
-            patch_cache_control(response, public=True, max_age=min(left, settings.CDN_MAX_AGE))
+            _mark_cacheable(response, expires)
             response.page_entry = (version, page_keys, expires)
         return response
 
     marked_view.page_reads = frozenset(reads)
     return marked_view
+
+
+def _mark_cacheable(response, expires: float) -> None:
+    """Tell the caches downstream how long the page may still be kept."""
+    left = max(int(expires - time.time()), 0)
+    response["Surrogate-Control"] = f"max-age={left}"
+    patch_cache_control(response, public=True, max_age=min(left, settings.CDN_MAX_AGE))
 
 
 def _public_view(request):
@@ -312,7 +316,9 @@ class PageCacheMiddleware:
         key = _key(request)
         page = cache.get(key)
         if page is not None and page.expires > time.time() and not purges.stale(page):
-            return HttpResponse(page.content, status=page.status, headers=page.headers)
+            response = HttpResponse(page.content, status=page.status, headers=page.headers)
+            _mark_cacheable(response, page.expires)
+            return response
         response = self.get_response(request)
         entry = getattr(response, "page_entry", None)
         if entry and not response.cookies and not response.streaming:

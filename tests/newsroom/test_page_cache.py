@@ -184,3 +184,17 @@ def test_a_render_that_straddles_a_scheduled_time_is_not_kept_past_it(
     monkeypatch.setattr(views, "region_blocks", blocks)
     after = client.get("/").content.decode()
     assert after.count(article.title) > straddling.count(article.title)
+
+
+def test_a_page_served_from_the_cache_tells_downstream_caches_only_the_time_it_has_left(
+    client, cast, caching
+):
+    article = cast["scheduled"]
+    article.published_at = timezone.now() + datetime.timedelta(seconds=50)
+    Article.objects.filter(pk=article.pk).update(published_at=article.published_at)
+    assert client.get("/")["Surrogate-Control"] in ("max-age=49", "max-age=50")
+    time.sleep(1.2)
+    hit, queries = queries_for(client, "/")
+    assert queries == HIT
+    assert hit["Surrogate-Control"] in ("max-age=47", "max-age=48")
+    assert "max-age=48" in hit["Cache-Control"] or "max-age=47" in hit["Cache-Control"]
