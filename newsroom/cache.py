@@ -66,9 +66,11 @@ class Page(NamedTuple):
 class Purges:
     """This process's copy of the ``PagePurge`` rows a cached page may need.
 
-    Checking a page costs one primary-key read (the latest purge number);
-    only when purges happened since the page was rendered are the new rows
-    read, once per process, and kept for the next pages.
+    The latest purge number is read at most every ``PAGE_CACHE_RECHECK``
+    seconds (a primary-key read); a purge waits that long before it returns,
+    so that once it has, no process serves a page from before it. Only when
+    purges happened since a page was rendered are the new rows read, once per
+    process, and kept for the next pages.
     """
 
     def __init__(self):
@@ -76,9 +78,22 @@ class Purges:
         self._versions: dict[str, int] = {}
         self._floor: int | None = None  # rows with versions above it are known,
         self._top: int | None = None  # up to this one
+        self._latest = 0
+        self._read_at = -math.inf  # time.monotonic() before the latest read
 
     def current(self) -> int:
-        # Read on every hit: plain SQL costs a tenth of the ORM's query building.
+        """The latest purge number, as read at most ``PAGE_CACHE_RECHECK`` ago."""
+        started = time.monotonic()
+        if started - self._read_at >= settings.PAGE_CACHE_RECHECK:
+            self._latest, self._read_at = self._read(), started
+        return self._latest
+
+    def recheck(self) -> None:
+        """Read the latest purge number again on the next request."""
+        self._read_at = -math.inf
+
+    def _read(self) -> int:
+        # Plain SQL: it runs on every hit, and the ORM's query building costs more.
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
             cursor.execute(
@@ -118,6 +133,7 @@ class Purges:
     def forget(self) -> None:
         self._versions.clear()
         self._floor = self._top = None
+        self.recheck()
 
     def _load(self, **versions) -> None:
         rows = PagePurge.objects.filter(**versions).exclude(key=PURGE_COUNTER)
@@ -149,6 +165,10 @@ def purge(keys) -> None:
             unique_fields=["key"],
             update_fields=["version"],
         )
+    purges.recheck()
+    # Every process has read the new number by then, so an edge cache that
+    # asks again after its purge is sent a fresh page.
+    time.sleep(settings.PAGE_CACHE_RECHECK)
     for url in settings.EDGE_PURGE_URLS:
         purge_edge(url, keys)
 
@@ -244,8 +264,9 @@ def public_page(view, *, reads=(), keys=(), itemised=True):
             return response
         if settings.PAGE_CACHE_SECONDS <= 0:
             return view(request, *args, **kwargs)
-        # Both read before the view reads anything, so that a change
-        # committed while it renders makes this page stale.
+        # Both read before the view reads anything (the purge number may be
+        # older still), so that a change committed while it renders makes
+        # this page stale.
         version = purges.current()
         seconds = page_seconds(version)
         expires = time.time() + seconds
@@ -296,8 +317,9 @@ def _key(request) -> str:
 class PageCacheMiddleware:
     """Serve cached public pages before sessions, CSRF or auth run at all.
 
-    It sits right after WhiteNoise. A hit costs one cache read and one
-    primary-key read of the latest purge number. A response is stored, as
+    It sits right after WhiteNoise. A hit costs one cache read, and a
+    primary-key read of the latest purge number when the last one is older
+    than ``PAGE_CACHE_RECHECK``. A response is stored, as
     its status, headers (those the inner middleware added too) and body,
     only when a ``public_page`` view marked it, it succeeded and it sets no
     cookie.

@@ -137,6 +137,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # change purges the pages showing it at once, in every worker and app server,
 # whatever the cache backend (newsroom/cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+# How old the purge number a worker checks its cached pages against may be, in
+# seconds; every change waits this long once committed, so that no worker
+# serves a page from before it afterwards (newsroom/cache.py).
+PAGE_CACHE_RECHECK = float(os.environ.get("PAGE_CACHE_RECHECK", "0.1"))
 # What browsers and caches that cannot purge by key are told they may keep a page.
 CDN_MAX_AGE = int(os.environ.get("CDN_MAX_AGE", "60"))
 # Edge caches purged by surrogate key on every change (Varnish with xkey,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from articles import preview, workflow
 from articles.models import Article
 
-# A hit reads one row: the latest purge number.
+# A hit reads one row, the latest purge number (every time: PAGE_CACHE_RECHECK is 0 here).
 HIT = 1
 
 
@@ -198,3 +198,19 @@ def test_a_page_served_from_the_cache_tells_downstream_caches_only_the_time_it_h
     assert queries == HIT
     assert hit["Surrogate-Control"] in ("max-age=47", "max-age=48")
     assert "max-age=48" in hit["Cache-Control"] or "max-age=47" in hit["Cache-Control"]
+
+
+def test_a_hit_reads_the_purge_number_again_only_once_it_is_older_than_the_recheck(
+    client, cast, caching, settings, people, committed
+):
+    settings.PAGE_CACHE_RECHECK = 60
+    client.get("/")
+    assert queries_for(client, "/")[1] in (0, 1)
+    assert queries_for(client, "/")[1] == 0
+    settings.PAGE_CACHE_RECHECK = 0  # this process's own purges need no wait either way
+    with committed():
+        workflow.unpublish(cast["live"], by=people["editor"], reason="Salah data")
+    settings.PAGE_CACHE_RECHECK = 60
+    home, queries = queries_for(client, "/")
+    assert queries > 1
+    assert cast["live"].title not in home.content.decode()

@@ -15,7 +15,7 @@ from articles import workflow
 from articles.models import ArticleReporter, Journalist, ProgramTag
 from newsroom import surrogate
 
-# A hit reads one row: the latest purge number.
+# A hit reads one row, the latest purge number (every time: PAGE_CACHE_RECHECK is 0 here).
 HIT = 1
 
 
