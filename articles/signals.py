@@ -48,9 +48,13 @@ def _list_keys(article_ids) -> set[str]:
     """The keys of every list the articles are in now: four queries, however many."""
     if not article_ids:
         return set()
-    regions = Region.objects.filter(
-        Q(articles__pk__in=article_ids) | Q(primary_articles__pk__in=article_ids)
-    ).values_list("path", flat=True)
+    # Two id lookups as subqueries: a join with an OR across both relations
+    # made the database scan every article.
+    primary = Article.objects.filter(pk__in=article_ids).values("region_id")
+    linked = Article.regions.through.objects.filter(article_id__in=article_ids).values("region_id")
+    regions = Region.objects.filter(Q(pk__in=primary) | Q(pk__in=linked)).values_list(
+        "path", flat=True
+    )
     places = {slug for path in regions for slug in path.rstrip("/").split("/")}
     subjects = [
         *Region.objects.filter(slug__in=places),

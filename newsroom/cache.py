@@ -80,6 +80,7 @@ class Purges:
         self._top: int | None = None  # up to this one
         self._latest = 0
         self._read_at = -math.inf  # time.monotonic() before the latest read
+        self._query: tuple[str, tuple] | None = None
 
     def current(self) -> int:
         """The latest purge number, as read at most ``PAGE_CACHE_RECHECK`` ago."""
@@ -93,14 +94,13 @@ class Purges:
         self._read_at = -math.inf
 
     def _read(self) -> int:
-        # Plain SQL: it runs on every hit, and the ORM's query building costs more.
-        quote = connection.ops.quote_name
+        # Built once and run as plain SQL: it runs on every few hits, and
+        # building the query each time cost more than running it.
+        if self._query is None:
+            query = PagePurge.objects.filter(key=PURGE_COUNTER).values_list("version")
+            self._query = query.query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {quote('version')} FROM {quote(PagePurge._meta.db_table)} "
-                f"WHERE {quote('key')} = %s",
-                [PURGE_COUNTER],
-            )
+            cursor.execute(*self._query)
             row = cursor.fetchone()
         return row[0] if row else 0
 

@@ -219,3 +219,16 @@ def test_renaming_a_reporter_refreshes_the_feeds_that_name_them(client, desk, ca
         reporter.save()
     assert "Maria Lado Bere" in served(client, "/feed/")[1]
     assert "Maria Lado Bere" in served(client, "/wilayah/belu/feed/")[1]
+
+
+def test_the_lists_of_any_number_of_articles_are_worked_out_in_four_queries(
+    desk, django_assert_num_queries
+):
+    from articles.signals import _list_keys
+
+    # Regions' paths, the regions on those paths, programs, reporters.
+    with django_assert_num_queries(4):
+        one = _list_keys([desk["old"].pk])
+    with django_assert_num_queries(4):
+        many = _list_keys([article.pk for article in [desk["old"], *desk["belu"]]])
+    assert one < many
