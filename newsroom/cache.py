@@ -13,10 +13,11 @@ committed): it numbers the purge and records the number against each key in
 the ``PagePurge`` table, then tells the edge caches (``EDGE_PURGE_URLS``).
 A cached page carries the purge number current before it was rendered and is
 served only while none of its keys has a later one. The numbers live in the
-database, so every worker and every app server sees a purge as soon as it
-commits, whatever the cache is (each worker's own memory, or Redis), and a
-cache that restarts, or comes back from an old snapshot, can hold stale
-pages but never serve them.
+database, so every worker and every app server sees a purge (within
+``PAGE_CACHE_RECHECK``, which the purge waits out before it returns),
+whatever the cache is (each worker's own memory, or Redis), and a cache that
+restarts, or comes back from an old snapshot, can hold stale pages but never
+serve them.
 
 No page outlives the next scheduled ``published_at``, read before the page
 renders, so a scheduled article appears on time with no job running. Readers
