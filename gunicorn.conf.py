@@ -16,8 +16,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then so that no slow leak can grow without bound, but
-# not every few seconds at peak: a new worker starts with an empty page memory
-# (newsroom/page_memory.py) and new database connections.
+# not every few seconds at peak: a new worker starts with an empty page cache
+# (without Redis) and new database connections.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = 5000
 # Behind nginx on the same machine; trust its X-Forwarded-* headers.

@@ -25,6 +25,7 @@ from articles.models import (
     ProgramTag,
     ProgramTaggedArticle,
 )
+from newsroom import surrogate
 from newsroom.wita import in_wita
 from regions.models import Region
 
@@ -37,6 +38,10 @@ class Subject:
 
     host: str
     thing: Region | ProgramTag | None = None
+
+    def __post_init__(self):
+        if self.thing is not None:
+            surrogate.shown(surrogate.key_of(self.thing), surrogate.list_key(self.thing))
 
 
 def host_of(request) -> str:
@@ -112,13 +117,16 @@ class SiteFeed(Feed):
         return in_wita(article.date_modified).replace(microsecond=0)
 
     def item_author_name(self, article: Article) -> str | None:
-        return ", ".join(byline.journalist.name for byline in article.bylines.all()) or None
+        reporters = [byline.journalist for byline in article.bylines.all()]
+        surrogate.shown(*(surrogate.key_of(reporter) for reporter in reporters))
+        return ", ".join(reporter.name for reporter in reporters) or None
 
     def item_categories(self, article: Article) -> list[str]:
-        categories = [link.tag.name for link in article.program_links.all()]
+        named = [link.tag for link in article.program_links.all()]
         if article.region:
-            categories.append(article.region.name)
-        return categories
+            named.append(article.region)
+        surrogate.shown(*(surrogate.key_of(thing) for thing in named))
+        return [thing.name for thing in named]
 
     def item_copyright(self, article: Article) -> str | None:
         return article.rights_line or None

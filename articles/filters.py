@@ -14,6 +14,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleQuerySet, Journalist, ProgramTag
+from newsroom.pagination import PAGE_PARAMETER
 from regions.models import Region
 
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -131,6 +132,11 @@ class ArchiveFilter(ReaderFilterSet):
     class Meta:
         model = Article
         fields = ["wilayah", "program", "penulis", "tahun", "bulan"]
+
+
+def parameters(filterset_class: type[django_filters.FilterSet]) -> list[str]:
+    """The query parameters a list page filtered by ``filterset_class`` reads."""
+    return [*filterset_class().form.fields, PAGE_PARAMETER]
 
 
 def filtered(filterset: django_filters.FilterSet) -> ArticleQuerySet:

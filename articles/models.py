@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from articles.sanitize import clean_html
+from newsroom import surrogate
 from regions.models import Region
 
 
@@ -56,6 +57,7 @@ class ProgramTag(TagBase):
         ordering = ["name"]
 
     def get_absolute_url(self) -> str:
+        surrogate.shown(surrogate.key_of(self))
         return reverse("articles:program", kwargs={"slug": self.slug})
 
 
@@ -104,6 +106,7 @@ class Journalist(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
+        surrogate.shown(surrogate.key_of(self))
         return reverse("articles:journalist", kwargs={"slug": self.slug})
 
     def natural_key(self) -> tuple[str]:
@@ -137,6 +140,16 @@ class ArticleQuerySet(models.QuerySet):
 
     def not_in_trash(self) -> "ArticleQuerySet":
         return self.filter(deleted_at=None)
+
+    def next_scheduled(self) -> "datetime.datetime | None":
+        """When the next scheduled article goes live, if one is waiting. One query."""
+        return (
+            self.not_in_trash()
+            .filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
 
     def in_region(self, region: Region) -> "ArticleQuerySet":
         """Articles about ``region`` or any place under it, as primary or other region.
@@ -326,6 +339,7 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         """The public URL, dated in WITA; an article never published uses its creation date."""
+        surrogate.shown(surrogate.key_of(self))
         moment = timezone.localtime(self.published_at or self.created_at or timezone.now())
         return reverse(
             "articles:detail",

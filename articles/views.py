@@ -17,6 +17,7 @@ from articles.filters import ArchiveFilter, ProgramArticleFilter, filtered
 from articles.images import lead_image_renditions
 from articles.models import Article, Journalist, ProgramTag
 from articles.seo import news_article
+from newsroom import surrogate
 from newsroom.pagination import paginate
 
 RELATED_LIMIT = 4
@@ -124,6 +125,7 @@ def _redirect_renamed(slug: str):
 
 def program_detail(request, slug: str):
     program = get_object_or_404(ProgramTag, slug=slug)
+    surrogate.shown(surrogate.key_of(program), surrogate.list_key(program))
     filterset = ProgramArticleFilter(
         request.GET or None,
         queryset=Article.objects.live().filter(program_links__tag=program).cards(),
@@ -144,6 +146,7 @@ def program_detail(request, slug: str):
 
 def journalist_detail(request, slug: str):
     journalist = get_object_or_404(Journalist, slug=slug)
+    surrogate.shown(surrogate.key_of(journalist), surrogate.list_key(journalist))
     articles = Article.objects.live().filter(bylines__journalist=journalist).cards()
     return render(
         request,

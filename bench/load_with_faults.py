@@ -41,7 +41,7 @@ from pathlib import Path
 from stack import DATA, POSTGRES, PYTHON, ROOT, Gunicorn, latency_ms, manage, production_env
 
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
-DATABASE = "newsroom_faults"
+DATABASE = os.environ.get("BENCH_FAULTS_DATABASE", "newsroom_faults")
 ACTIONS = ("publish", "edit", "unpublish")
 
 
@@ -115,8 +115,12 @@ def editor() -> None:
 # The bench ---------------------------------------------------------------------------
 
 
-def environment() -> dict[str, str]:
-    return production_env(f"{POSTGRES}/{DATABASE}", REDIS_URL=REDIS)
+def environment(cache: str) -> dict[str, str]:
+    """PostgreSQL, and Redis or (``cache="memory"``) each worker's own memory."""
+    env = production_env(f"{POSTGRES}/{DATABASE}", REDIS_URL=REDIS)
+    if cache == "memory":
+        env.pop("REDIS_URL")
+    return env
 
 
 def prepare(env: dict[str, str], articles: int) -> None:
@@ -249,7 +253,7 @@ def follow(server: Gunicorn, change: dict, subject: dict, *, give_up: float, t0:
 
 
 def bench(args: argparse.Namespace) -> int:
-    env = environment()
+    env = environment(args.cache)
     print(f"Preparing {DATABASE} with {args.articles} articles …", flush=True)
     prepare(env, args.articles)
     server = Gunicorn(env, args.port)
@@ -399,6 +403,9 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=4.0, help="seconds between changes")
     parser.add_argument("--articles", type=int, default=2000, help="articles generated (2000)")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--cache", choices=("redis", "memory"), default="redis", help="where pages are cached"
+    )
     parser.add_argument("--editor", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.editor:

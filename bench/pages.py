@@ -171,10 +171,8 @@ def run(args) -> None:
             pages = targets(env)
             for mode in args.modes:
                 mode_env = dict(env)
-                if mode == "cold":
-                    mode_env["PAGE_CACHE_SECONDS"] = "0"
-                else:
-                    mode_env["PAGE_CACHE_SECONDS"] = "300"
+                mode_env["PAGE_CACHE_SECONDS"] = "0" if mode == "cold" else "300"
+                if mode == "warm":
                     mode_env["REDIS_URL"] = REDIS
                 server = Gunicorn(mode_env, args.port, workers=args.workers)
                 try:
@@ -227,7 +225,12 @@ def main() -> None:
     parser.add_argument(
         "--sizes", default="1000,100000", type=lambda v: [int(n) for n in v.split(",")]
     )
-    parser.add_argument("--modes", default="cold,warm", type=lambda v: v.split(","))
+    parser.add_argument(
+        "--modes",
+        default="cold,warm",
+        type=lambda v: v.split(","),
+        help="cold (no page cache), warm (Redis), local (each worker's memory)",
+    )
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)

@@ -79,21 +79,3 @@ class RedisCache(redis.RedisCache):
 
     def delete(self, key, version=None):
         return self._or(False, super().delete, key, version)
-
-    def publish(self, channel: str, message: str) -> int:
-        """Send ``message``; how many subscribers received it."""
-        client = self._cache.get_client(write=True)
-        return self._or(0, client.publish, self.make_key(channel), message)
-
-    def count(self, key: str, *, timeout: int) -> None:
-        """Add one to the counter ``key`` (read it with ``get``), made if missing."""
-        pipeline = self._cache.get_client(write=True).pipeline()
-        full_key = self.make_key(key)
-        self._or(None, pipeline.incr(full_key).expire(full_key, timeout).execute)
-
-    def subscribe(self, channel: str):
-        """A redis-py PubSub listening on ``channel`` (prefixed like the keys);
-        raises RedisError when Redis cannot be reached."""
-        pubsub = self._cache.get_client(write=True).pubsub()
-        pubsub.subscribe(self.make_key(channel))
-        return pubsub

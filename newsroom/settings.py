@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "csp",
     "axes",
+    "newsroom.apps.NewsroomConfig",
     "regions",
     "articles",
 ]
@@ -131,16 +132,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Anonymous public pages are cached whole for this many seconds (0: off). Off by
-# default in development: the per-process memory cache cannot be invalidated
-# across processes; production shares Redis. See newsroom/cache.py.
+# Anonymous public pages are cached whole for this many seconds (0: off; off by
+# default in development, where a fresh render is what one wants to see). A
+# change purges the pages showing it at once, in every worker and app server,
+# whatever the cache backend (newsroom/cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
-# What downstream caches (a CDN, browsers) are told they may keep a page.
+# How old the purge number a worker checks its cached pages against may be, in
+# seconds; every change waits this long once committed, so that no worker
+# serves a page from before it afterwards (newsroom/cache.py).
+PAGE_CACHE_RECHECK = float(os.environ.get("PAGE_CACHE_RECHECK", "0.1"))
+# What browsers and caches that cannot purge by key are told they may keep a page.
 CDN_MAX_AGE = int(os.environ.get("CDN_MAX_AGE", "60"))
-# With Redis, each worker also keeps up to this many bytes of the cached pages
-# it serves in its own memory, kept current by Redis pub/sub (0: off). See
-# newsroom/page_memory.py.
-PAGE_MEMORY_BYTES = int(os.environ.get("PAGE_MEMORY_BYTES", str(32 * 1024 * 1024)))
+# Edge caches purged by surrogate key on every change (Varnish with xkey,
+# docs/deploy.md), comma-separated: http://127.0.0.1:6081/
+EDGE_PURGE_URLS = env_list("EDGE_PURGE_URLS", [])
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -155,7 +160,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each worker's own memory: exact with any number of workers, since whether
+    # a page is stale is read from the database (newsroom/cache.py). Bounded:
+    # at about 40 KB a page, some 40 MB per worker.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "1000"))},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import surrogate
+
 
 class RegionQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug: str) -> "Region":
@@ -78,6 +80,7 @@ class Region(models.Model):
                 self._move_descendants(old_path)
 
     def get_absolute_url(self) -> str:
+        surrogate.shown(surrogate.key_of(self))
         return reverse("regions:detail", kwargs={"slug": self.slug})
 
     def natural_key(self) -> tuple[str]:

@@ -6,12 +6,14 @@ from django.utils.translation import gettext as _
 
 from articles.filters import RegionArticleFilter, filtered
 from articles.models import Article
+from newsroom import surrogate
 from newsroom.pagination import paginate
 from regions.models import Region
 
 
 def region_detail(request, slug: str):
     region = get_object_or_404(Region, slug=slug)
+    surrogate.shown(surrogate.key_of(region), surrogate.list_key(region))
     ancestors = Region.objects.filter(slug__in=region.ancestor_slugs()[:-1]).order_by("path")
     filterset = RegionArticleFilter(
         request.GET or None,

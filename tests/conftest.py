@@ -8,15 +8,15 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article, ArticleReporter, Journalist
-from newsroom import page_memory
+from newsroom import cache as page_cache
 from regions.models import Region
 
 
 @pytest.fixture(autouse=True)
-def fresh_page_memory():
-    """No test is served pages an earlier test left in this process's memory."""
+def fresh_purges():
+    """No test relies on the purge numbers an earlier test's database held."""
     yield
-    page_memory.stop()
+    page_cache.forget()
 
 
 @pytest.fixture

@@ -15,8 +15,10 @@ STORAGES = {
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
-# Page caching is switched on by the tests that are about it.
+# Page caching is switched on by the tests that are about it; a purge number is
+# read again on every request, so no change has to wait for other processes.
 PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_RECHECK = float(os.environ.get("PAGE_CACHE_RECHECK", "0"))
 # The test servers speak plain HTTP on localhost; production settings are
 # checked separately (tests/newsroom/test_settings.py runs check --deploy).
 SECURE_SSL_REDIRECT = False

@@ -37,7 +37,6 @@ from articles.models import (
 )
 from articles.revisions import content_snapshot
 from articles.sanitize import clean_html
-from articles.signals import PUBLIC_STATES
 from regions.models import Region
 
 if TYPE_CHECKING:
@@ -329,9 +328,8 @@ class NewArticles:
             for other in item.related
         )
         Revision.objects.bulk_create(self._revision(item) for item in new)
-        # What the signals would decide one save at a time: a new journalist is on
-        # public pages (listed by name); a new draft is not.
-        visible = self.journalists.created > 0 or self.status in PUBLIC_STATES
+        # What the signals would decide one save at a time: a new draft is on no public page.
+        visible = self.status == Article.Status.PUBLISHED
         return [item.article for item in new], visible
 
     def _article(self, outcome: "ImportOutcome") -> NewArticle:

@@ -47,7 +47,7 @@ from articles.importing.batch import (
 from articles.importing.matching import ProgramMatcher, RegionMatcher
 from articles.models import Article, ArticleReporter, Journalist, ProgramTag
 from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
-from newsroom.cache import invalidate_pages
+from articles.signals import articles_added
 from regions.models import Region
 
 # Files per ``save_many`` for a caller with many: one transaction each.
@@ -223,7 +223,8 @@ class _Batch:
         self.sorter = FileSorter([outcome.parsed for outcome in todo], self.upper)
         self.saved: list[Saved | None] = [None] * len(todo)
         self.run: list[int] = []
-        self.visible = False
+        # Written with bulk_create, which sends no save signals.
+        self.added: list[int] = []
 
     def save(self) -> list[Saved]:
         for index, outcome in enumerate(self.todo):
@@ -239,9 +240,8 @@ class _Batch:
                 if saved.action in ("created", "updated"):
                     self.sorter.changed(saved.article)
         self._write_run()
-        if self.visible:
-            # Once for the batch, where the save signals would ask once per row.
-            transaction.on_commit(invalidate_pages)
+        if self.added:
+            articles_added(self.added)
         return self.saved
 
     def _write_run(self) -> None:
@@ -253,7 +253,8 @@ class _Batch:
         ).save()
         for index, article in zip(self.run, articles, strict=True):
             self.saved[index] = Saved(article, "created")
-        self.visible |= visible
+        if visible:
+            self.added.extend(article.pk for article in articles)
         self.run = []
 
 

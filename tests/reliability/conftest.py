@@ -42,10 +42,15 @@ class SharedDatabase:
         with sqlite3.connect(self.sqlite_path) as other:
             return other.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
 
-    def child(self, *args: str) -> subprocess.Popen:
+    def child(self, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
         """A Python process running ``tests.reliability.children`` on this database."""
         self.share()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": self.url}
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "DATABASE_URL": self.url,
+            **(env or {}),
+        }
         return subprocess.Popen(
             [*CHILD, *args],
             cwd=settings.BASE_DIR,
@@ -56,8 +61,8 @@ class SharedDatabase:
             text=True,
         )
 
-    def run(self, *args: str, timeout: float = 60) -> dict:
-        child = self.child(*args)
+    def run(self, *args: str, timeout: float = 60, env: dict[str, str] | None = None) -> dict:
+        child = self.child(*args, env=env)
         out, err = child.communicate(timeout=timeout)
         assert child.returncode == 0, err
         return json.loads(out.strip().splitlines()[-1])

@@ -31,6 +31,7 @@ DUMPDATA = [
     "--exclude=contenttypes",
     "--exclude=auth.permission",
     "--exclude=sessions",
+    "--exclude=newsroom.pagepurge",
     "--indent=1",
 ]
 DOCUMENT = Path(settings.BASE_DIR) / "docs" / "backup.md"
