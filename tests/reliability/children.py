@@ -58,8 +58,8 @@ def save_title(username: str, article_id: str, title: str, naive: str) -> None:
     from django.test import Client
     from django.urls import reverse
 
-    from articles.admin import article as article_admin
     from articles import revisions
+    from articles.admin import article as article_admin
     from articles.models import Article
     from tests.admin.helpers import change_form_data
 
