@@ -12,7 +12,6 @@ newspaper names "Pos Kupang" / "POS-KUPANG.COM" are blanked out first.
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from articles.models import ProgramTag
@@ -83,14 +82,6 @@ def _trie_pattern(names: Iterable[str]) -> str:
     return f"(?:{branches(trie)})" if trie else "(?!)"
 
 
-@dataclass(frozen=True)
-class RegionMatch:
-    """The regions a text names, the primary (most-talked-about) one first."""
-
-    slugs: list[str]
-    primary: str | None
-
-
 class RegionMatcher:
     """Built once per batch from one query; matching itself touches no database."""
 
@@ -131,7 +122,8 @@ class RegionMatcher:
         slugs = region.ancestor_slugs()
         return self._by_slug[slugs[1]] if len(slugs) > 1 else region
 
-    def match(self, *, title: str, text: str, dateline_city: str) -> RegionMatch:
+    def match(self, *, title: str, text: str, dateline_city: str) -> list[str]:
+        """The slugs of the regions a text names, the primary (most-talked-about) first."""
         mentions = self.find(text)
         title_mentions = self.find(title)
         dateline = self.find(dateline_city)[:1]
@@ -151,7 +143,7 @@ class RegionMatcher:
                     ordered.append(slug)
         if not ordered:
             province = [region.slug for region in mentions if region.kind == Region.Kind.PROVINCE]
-            return RegionMatch(slugs=province[:1], primary=province[0] if province else None)
+            return province[:1]
 
         top_level = [slug for slug in ordered if slug in scores]
         # Highest score wins; a tie goes to the place named first.
@@ -160,7 +152,7 @@ class RegionMatcher:
             (slug for slug in ordered if slug != primary),
             key=lambda slug: (-scores[slug], ordered.index(slug)),
         )
-        return RegionMatch(slugs=[primary, *rest], primary=primary)
+        return [primary, *rest]
 
 
 class ProgramMatcher:
