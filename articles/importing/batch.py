@@ -13,12 +13,12 @@ on both sides), so a batch links and finds exactly what one-by-one saves would.
 """
 
 import html
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -26,6 +26,7 @@ from django.db.models.functions import Upper
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
+from articles.importing.outcome import ImportOutcome
 from articles.importing.parsed import ParsedArticle
 from articles.models import (
     Article,
@@ -39,9 +40,6 @@ from articles.revisions import content_snapshot
 from articles.sanitize import clean_html
 from articles.signals import PUBLIC_STATES
 from regions.models import Region
-
-if TYPE_CHECKING:
-    from articles.importing.service import ImportOutcome
 
 SLUG_MAX_LENGTH = Article._meta.get_field("slug").max_length
 JOURNALIST_SLUG_MAX_LENGTH = Journalist._meta.get_field("slug").max_length
@@ -69,6 +67,36 @@ def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
 def article_body(parsed: ParsedArticle) -> str:
     # ``html.escape`` is what Django's ``escape`` calls, without its lazy-text check.
     return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in parsed.body_paragraphs)
+
+
+def fill_article(
+    article: Article,
+    outcome: ImportOutcome,
+    *,
+    editor: Journalist | None,
+    region: Region | None,
+    claim_slug: Callable[[str], str],
+) -> None:
+    """Set on ``article`` what its file gives. The headline (and so the slug) only
+    while nobody has rewritten it: an editor's headline survives a re-import."""
+    parsed = outcome.parsed
+    if article.title in ("", article.source_title):
+        article.title = parsed.title
+        article.title_derived = parsed.title_derived
+        article.slug = claim_slug(parsed.title)
+    article.dek = parsed.dek
+    article.summary_points = parsed.summary_points
+    # What ``Article.save`` would store; ``bulk_create`` does not call it.
+    article.body = clean_html(article_body(parsed))
+    article.dateline_city = parsed.dateline_city
+    article.published_at = outcome.published_at
+    article.editor = editor
+    article.outlet = parsed.outlet
+    article.original_url = parsed.original_url
+    article.original_byline = parsed.original_byline
+    article.rights_line = parsed.rights_line
+    article.source_checksum = parsed.checksum
+    article.region = region
 
 
 def slug_base(title: str) -> str:
@@ -245,7 +273,7 @@ class Slugs:
 
 @dataclass
 class NewArticle:
-    outcome: "ImportOutcome"
+    outcome: ImportOutcome
     article: Article
     regions: list[Region]
     programs: list[ProgramTag]
@@ -263,7 +291,7 @@ class NewArticles:
     """
 
     def __init__(
-        self, outcomes: Sequence["ImportOutcome"], *, status: str, by, upper: dict[str, str]
+        self, outcomes: Sequence[ImportOutcome], *, status: str, by, upper: dict[str, str]
     ) -> None:
         self.outcomes = outcomes
         self.status = status
@@ -334,27 +362,15 @@ class NewArticles:
         visible = self.journalists.created > 0 or self.status in PUBLIC_STATES
         return [item.article for item in new], visible
 
-    def _article(self, outcome: "ImportOutcome") -> NewArticle:
+    def _article(self, outcome: ImportOutcome) -> NewArticle:
         parsed = outcome.parsed
-        article = Article(
-            status=self.status,
-            source_title=parsed.title,
-            title=parsed.title,
-            title_derived=parsed.title_derived,
-            slug=self.slugs.claim(parsed.title),
-            dek=parsed.dek,
-            summary_points=parsed.summary_points,
-            # What ``Article.save`` would store; ``bulk_create`` does not call it.
-            body=clean_html(article_body(parsed)),
-            dateline_city=parsed.dateline_city,
-            published_at=outcome.published_at,
+        article = Article(status=self.status, source_title=parsed.title)
+        fill_article(
+            article,
+            outcome,
             editor=self.journalists.get(parsed.editor) if parsed.editor else None,
-            outlet=parsed.outlet,
-            original_url=parsed.original_url,
-            original_byline=parsed.original_byline,
-            rights_line=parsed.rights_line,
-            source_checksum=parsed.checksum,
             region=self.regions.get(outcome.regions[0]) if outcome.regions else None,
+            claim_slug=self.slugs.claim,
         )
         return NewArticle(
             outcome=outcome,

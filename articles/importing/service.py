@@ -18,9 +18,8 @@ the ``conflict`` code and nothing is written; their edit stands.
 """
 
 import datetime
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
@@ -37,14 +36,15 @@ from articles.importing.batch import (
     FileSorter,
     NewArticles,
     Verdict,
-    article_body,
     database_upper,
+    fill_article,
     journalist_slug,
     numbered_slug,
     revision_note,
     slug_base,
 )
 from articles.importing.matching import ProgramMatcher, RegionMatcher
+from articles.importing.outcome import ImportOutcome
 from articles.models import Article, ArticleReporter, Journalist, ProgramTag
 from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
 from newsroom.cache import invalidate_pages
@@ -52,64 +52,6 @@ from regions.models import Region
 
 # Files per ``save_many`` for a caller with many: one transaction each.
 BATCH_SIZE = 250
-
-
-@dataclass
-class ImportOutcome:
-    """What happened to one file. ``action`` is one of ``ACTIONS``."""
-
-    name: str
-    parsed: ParsedArticle | None = None
-    error: ImportRejected | None = None
-    regions: list[str] = field(default_factory=list)
-    programs: list[str] = field(default_factory=list)
-    published_at: datetime.datetime | None = None
-    warnings: list[str] = field(default_factory=list)
-    action: str = "previewed"
-    article: Article | None = None
-
-    ACTIONS = ("created", "updated", "unchanged", "previewed", "rejected")
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @property
-    def error_message(self) -> str:
-        return f"{self.name}: {self.error.message}" if self.error else ""
-
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``import_articles --format json``."""
-        data: dict[str, Any] = {
-            "file": self.name,
-            "ok": self.ok,
-            "error": (
-                {"code": str(self.error.code), "message": self.error_message}
-                if self.error
-                else None
-            ),
-            "warnings": self.warnings,
-            "action": self.action,
-        }
-        if self.parsed is not None:
-            parsed = self.parsed
-            data.update(
-                style=parsed.style,
-                title=parsed.title,
-                title_derived=parsed.title_derived,
-                dek=parsed.dek,
-                summary_points=parsed.summary_points,
-                reporters=parsed.reporters,
-                editor=parsed.editor,
-                dateline_city=parsed.dateline_city,
-                published_at=self.published_at.isoformat() if self.published_at else None,
-                regions=self.regions,
-                programs=self.programs,
-                outlet=parsed.outlet,
-                related_titles=parsed.related_titles,
-                body_paragraphs=len(parsed.body_paragraphs),
-            )
-        return data
 
 
 def read_source(path: Path) -> bytes:
@@ -149,10 +91,9 @@ class Importer:
         outcome.parsed = parsed
         outcome.warnings = list(parsed.warnings)
         text = parsed.detection_text()
-        region_match = self.regions.match(
+        outcome.regions = self.regions.match(
             title=parsed.title, text=text, dateline_city=parsed.dateline_city
         )
-        outcome.regions = region_match.slugs
         if not outcome.regions:
             outcome.warnings.append("No NTT region was recognised; set one before publishing.")
         outcome.programs = self.programs.match(text)
@@ -321,25 +262,14 @@ def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, s
         record_baseline(article)
         # StaleVersion (rolling all of this back) if anyone saved since ``article`` was read.
         claim_version(article, expected=article.version)
-    if article.title in ("", article.source_title):
-        # An editor's rewritten headline survives a re-import.
-        article.title = parsed.title
-        article.title_derived = parsed.title_derived
-        article.slug = _unique_slug(parsed.title, exclude_pk=article.pk)
-    article.dek = parsed.dek
-    article.summary_points = parsed.summary_points
-    article.body = article_body(parsed)
-    article.dateline_city = parsed.dateline_city
-    article.published_at = outcome.published_at
-    article.editor = _journalist(parsed.editor) if parsed.editor else None
-    article.outlet = parsed.outlet
-    article.original_url = parsed.original_url
-    article.original_byline = parsed.original_byline
-    article.rights_line = parsed.rights_line
-    article.source_checksum = parsed.checksum
-
     regions = {region.slug: region for region in Region.objects.filter(slug__in=outcome.regions)}
-    article.region = regions.get(outcome.regions[0]) if outcome.regions else None
+    fill_article(
+        article,
+        outcome,
+        editor=_journalist(parsed.editor) if parsed.editor else None,
+        region=regions.get(outcome.regions[0]) if outcome.regions else None,
+        claim_slug=lambda title: _unique_slug(title, exclude_pk=article.pk),
+    )
     article.save()
 
     article.regions.set([regions[slug] for slug in outcome.regions if slug in regions])

@@ -5,7 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.importing import ImportRejected
-from articles.importing.service import BATCH_SIZE, Importer, ImportOutcome, read_source
+from articles.importing.outcome import ImportOutcome
+from articles.importing.service import BATCH_SIZE, Importer, read_source
 from articles.models import Article
 
 PROGRESS_FROM = 20

@@ -1,0 +1,67 @@
+"""What importing one file came to: the shape the command, the admin and the JSON share."""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from articles.importing.errors import ImportRejected
+from articles.importing.parsed import ParsedArticle
+from articles.models import Article
+
+
+@dataclass
+class ImportOutcome:
+    """What happened to one file. ``action`` is one of ``ACTIONS``."""
+
+    name: str
+    parsed: ParsedArticle | None = None
+    error: ImportRejected | None = None
+    regions: list[str] = field(default_factory=list)
+    programs: list[str] = field(default_factory=list)
+    published_at: datetime.datetime | None = None
+    warnings: list[str] = field(default_factory=list)
+    action: str = "previewed"
+    article: Article | None = None
+
+    ACTIONS = ("created", "updated", "unchanged", "previewed", "rejected")
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def error_message(self) -> str:
+        return f"{self.name}: {self.error.message}" if self.error else ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``import_articles --format json``."""
+        data: dict[str, Any] = {
+            "file": self.name,
+            "ok": self.ok,
+            "error": (
+                {"code": str(self.error.code), "message": self.error_message}
+                if self.error
+                else None
+            ),
+            "warnings": self.warnings,
+            "action": self.action,
+        }
+        if self.parsed is not None:
+            parsed = self.parsed
+            data.update(
+                style=parsed.style,
+                title=parsed.title,
+                title_derived=parsed.title_derived,
+                dek=parsed.dek,
+                summary_points=parsed.summary_points,
+                reporters=parsed.reporters,
+                editor=parsed.editor,
+                dateline_city=parsed.dateline_city,
+                published_at=self.published_at.isoformat() if self.published_at else None,
+                regions=self.regions,
+                programs=self.programs,
+                outlet=parsed.outlet,
+                related_titles=parsed.related_titles,
+                body_paragraphs=len(parsed.body_paragraphs),
+            )
+        return data
