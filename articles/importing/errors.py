@@ -15,6 +15,9 @@ class ErrorCode(StrEnum):
     NO_BODY = "no_body"
     IMPOSSIBLE_DATE = "impossible_date"
     CONFLICT = "conflict"
+    UNREADABLE = "unreadable"
+    NOT_TEXT_FILE = "not_text_file"
+    BATCH_TOO_LARGE = "batch_too_large"
 
 
 class ImportRejected(Exception):

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from articles.importing import (
     MAX_SOURCE_BYTES,
@@ -55,17 +56,15 @@ BATCH_SIZE = 250
 
 
 def read_source(path: Path) -> bytes:
-    """Read a file, refusing one over the size limit before reading it whole."""
+    """A file's bytes, at most one over the size limit (``parse_source`` refuses those)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise ImportRejected(
-                "too_large",
-                f"the file is {size:,} bytes; the limit is {MAX_SOURCE_BYTES:,} bytes.",
-            )
-        return path.read_bytes()
+        with path.open("rb") as file:
+            return file.read(MAX_SOURCE_BYTES + 1)
     except OSError as error:
-        raise ImportRejected("unreadable", f"the file cannot be read ({error.strerror}).") from None
+        raise ImportRejected(
+            ErrorCode.UNREADABLE,
+            _("the file cannot be read (%(reason)s).") % {"reason": error.strerror},
+        ) from None
 
 
 def source_moment(day: datetime.date) -> datetime.datetime:

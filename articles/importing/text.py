@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from django.utils.translation import gettext as _
+
 from articles.importing.errors import ErrorCode, ImportRejected
 
 MAX_SOURCE_BYTES = 1_048_576
@@ -50,9 +52,11 @@ def decode_source(raw: bytes) -> str:
     if not raw.strip():
         raise ImportRejected(ErrorCode.EMPTY, "The file is empty.")
     if len(raw) > MAX_SOURCE_BYTES:
+        # The one size check: readers hand over at most one byte more than the limit.
         raise ImportRejected(
             ErrorCode.TOO_LARGE,
-            f"The file is {len(raw):,} bytes, more than the limit of {MAX_SOURCE_BYTES:,} bytes.",
+            _("The file is larger than the limit of %(limit)s bytes.")
+            % {"limit": f"{MAX_SOURCE_BYTES:,}"},
         )
     if _looks_binary(raw):
         raise ImportRejected(ErrorCode.BINARY, "The file is binary data, not a text file.")
