@@ -35,8 +35,7 @@ _INVISIBLE = str.maketrans(
         "\ufeff": None,
     }
 )
-# ``str.translate`` looks every character up in ``_INVISIBLE`` (slowly); most files have
-# none of them, which this finds out ten times faster.
+# Most files have none of them: a search is much cheaper than ``str.translate``.
 _ANY_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 # Remaining control characters are invisible junk that would otherwise end up in the CMS.
 _STRAY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
