@@ -54,6 +54,14 @@ class NameIndex(Generic[T]):
         return found
 
 
+def stored_names(values: object) -> list[str]:
+    """The names in a stored list (aliases are JSON an admin can fill with anything):
+    the strings that are not blank, trimmed; anything else is no name."""
+    if not isinstance(values, list):
+        return []
+    return [value.strip() for value in values if isinstance(value, str) and value.strip()]
+
+
 def _trie_pattern(names: Iterable[str]) -> str:
     """A regex for any of ``names``, the longest that fits at a place, shaped as a trie.
 
@@ -91,7 +99,7 @@ class RegionMatcher:
         for region in regions:
             for name in self._prefixed_names(region):
                 names.setdefault(name, region)
-            for alias in region.aliases:
+            for alias in stored_names(region.aliases):
                 aliases[alias] = region
         self._index = NameIndex({**names, **aliases}, proper_nouns=True)
 
@@ -119,7 +127,7 @@ class RegionMatcher:
     def _top_level(self, region: Region) -> Region:
         """The regency or city a place belongs to (the province stays itself)."""
         slugs = region.ancestor_slugs()
-        return self._by_slug[slugs[1]] if len(slugs) > 1 else region
+        return self._by_slug.get(slugs[1], region) if len(slugs) > 1 else region
 
     def match(self, *, title: str, text: str, dateline_city: str) -> list[str]:
         """The slugs of the regions a text names, the primary (most-talked-about) first."""
@@ -160,9 +168,10 @@ class ProgramMatcher:
     def __init__(self, programs: list[ProgramTag]):
         names: dict[str, ProgramTag] = {}
         for program in programs:
-            for name in [program.name, program.full_name, *program.aliases]:
-                if name:
-                    names.setdefault(name, program)
+            for name in stored_names(
+                [program.name, program.full_name, *stored_names(program.aliases)]
+            ):
+                names.setdefault(name, program)
         self._index = NameIndex(names, proper_nouns=False)
 
     @classmethod

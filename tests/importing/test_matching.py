@@ -1,6 +1,14 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from articles.importing.matching import ProgramMatcher, RegionMatcher
+from articles.importing.service import Importer
+from articles.models import ProgramTag
+from regions.models import Region
+
+SOURCE = (Path(settings.BASE_DIR) / "fixtures/sources/004_983a433936bb54d8.txt").read_bytes()
 
 
 @pytest.fixture
@@ -86,3 +94,17 @@ def test_a_province_only_story_falls_back_to_the_province(regions):
         title="", text="Pemerintah Provinsi NTT menggelar rapat.", dateline_city=""
     )
     assert match == ["ntt"]
+
+
+@pytest.mark.parametrize(
+    "aliases", [[" Tabungan Lama ", 1, None, " ", {"x": 1}, ["y"]], "Tabungan Lama", 7]
+)
+def test_bad_stored_aliases_never_stop_an_import(places, aliases):
+    ProgramTag.objects.filter(slug="jht").update(aliases=aliases)
+    Region.objects.filter(slug="belu").update(aliases=aliases)
+    importer = Importer()
+    outcome = importer.import_file(SOURCE, name="a.txt", status="draft", dry_run=False)
+    assert (outcome.ok, outcome.action) == (True, "created")
+    assert "jht" in outcome.programs
+    found = importer.programs.match("Ada Tabungan Lama di desa")
+    assert found == (["jht"] if isinstance(aliases, list) else [])
