@@ -2,11 +2,11 @@
 
 ``Importer.save_many`` asks a ``FileSorter`` about each file of a batch, in
 order. A file that is certainly a new article (no article, and no earlier file
-of the batch, has its original URL, checksum or source title) joins a run of
+of the batch, has its original URL, checksum or story key) joins a run of
 new files that ``NewArticles`` writes with one INSERT per table. A file that is
 the same bytes as an article's source is "unchanged" at once. Anything else —
-an update, or any doubt — is saved on its own, exactly as it would be alone,
-after the run before it is written.
+an update, a story the newsroom has changed, or any doubt — is saved on its
+own, exactly as it would be alone, after the run before it is written.
 
 Titles are compared as the database compares them for ``iexact`` (``UPPER()``
 on both sides), so a batch links and finds exactly what one-by-one saves would.
@@ -78,7 +78,8 @@ def fill_article(
     claim_slug: Callable[[str], str],
 ) -> None:
     """Set on ``article`` what its file gives. The headline (and so the slug) only
-    while nobody has rewritten it: an editor's headline survives a re-import."""
+    while nobody has rewritten it: an editor's headline survives a re-import. The
+    publication time only while there is none: a re-import never moves it."""
     parsed = outcome.parsed
     if article.title in ("", article.source_title):
         article.title = parsed.title
@@ -89,13 +90,16 @@ def fill_article(
     # What ``Article.save`` would store; ``bulk_create`` does not call it.
     article.body = clean_html(article_body(parsed))
     article.dateline_city = parsed.dateline_city
-    article.published_at = outcome.published_at
+    if article.published_at is None:
+        article.published_at = outcome.published_at
     article.editor = editor
     article.outlet = parsed.outlet
-    article.original_url = parsed.original_url
+    article.original_url = parsed.original_url or article.original_url
     article.original_byline = parsed.original_byline
     article.rights_line = parsed.rights_line
     article.source_checksum = parsed.checksum
+    article.source_key = parsed.story_key()
+    article.imported_version = article.version
     article.region = region
 
 
@@ -112,8 +116,9 @@ def journalist_slug(name: str) -> str:
     return slugify(name)[:JOURNALIST_SLUG_MAX_LENGTH]
 
 
-def revision_note(name: str) -> str:
-    note = _("Imported from %(file)s") % {"file": Path(name).name}
+def revision_note(name: str, template: str = "") -> str:
+    """``template`` names the file as ``%(file)s``; by default, "Imported from" it."""
+    note = (template or _("Imported from %(file)s")) % {"file": Path(name).name}
     return Truncator(note).chars(NOTE_MAX_LENGTH)
 
 
@@ -146,35 +151,34 @@ class FileSorter:
     """Which files of a batch are new, unchanged, or to be saved on their own.
 
     One query per 300 files reads every article a file could match: by original
-    URL, by checksum, or by source title in any case and from any outlet. A file
-    is new only if it matches none of them, and shares no key with an earlier
-    file of the batch (the earlier file may have made or moved that article).
+    URL, by checksum, or by story key. A file is new only if it matches none of
+    them, and shares none of them with an earlier file of the batch (the earlier
+    file may have made or moved that article).
     """
 
-    def __init__(self, batch: Sequence[ParsedArticle], upper: dict[str, str]) -> None:
-        self._upper = upper
+    def __init__(self, batch: Sequence[ParsedArticle]) -> None:
         self._at_url: dict[tuple[str, str], Article] = {}
         self._with_checksum: dict[str, list[Article]] = {}
-        self._with_title: dict[str, list[Article]] = {}
+        self._with_key: dict[str, list[Article]] = {}
         # Articles that a file saved on its own changed: what was read of them is stale.
         self._changed: set[int] = set()
         self._seen_urls: set[tuple[str, str]] = set()
         self._seen_checksums: set[str] = set()
-        self._seen_titles: set[tuple[str, str]] = set()
+        self._seen_keys: set[str] = set()
         for chunk in batched(batch, PARAMS_PER_QUERY // 3):
             # In the default order, so the first article with a checksum is the one
             # ``_find_existing`` would take.
-            candidates = Article.objects.annotate(source_key=Upper("source_title")).filter(
+            candidates = Article.objects.filter(
                 Q(original_url__in=sorted({p.original_url for p in chunk if p.original_url}))
                 | Q(source_checksum__in=sorted({p.checksum for p in chunk}))
-                | Q(source_key__in=sorted({upper[p.title] for p in chunk}))
+                | Q(source_key__in=sorted({key for p in chunk if (key := p.story_key())}))
             )
             for article in candidates:
                 if article.original_url:
                     self._at_url[(article.outlet, article.original_url)] = article
                 for index, key in (
                     (self._with_checksum, article.source_checksum),
-                    (self._with_title, article.source_key),
+                    (self._with_key, article.source_key),
                 ):
                     found = index.setdefault(key, [])
                     if article not in found:
@@ -183,31 +187,28 @@ class FileSorter:
     def sort(self, parsed: ParsedArticle) -> tuple[Verdict, Article | None]:
         """What to do with the next file of the batch (the files are asked in order)."""
         url = (parsed.outlet, parsed.original_url) if parsed.original_url else None
-        title = self._upper[parsed.title]
+        key = parsed.story_key()
         repeats = (
             url in self._seen_urls
             or parsed.checksum in self._seen_checksums
-            or (parsed.outlet, title) in self._seen_titles
+            or key in self._seen_keys
         )
         if url:
             self._seen_urls.add(url)
         self._seen_checksums.add(parsed.checksum)
-        self._seen_titles.add((parsed.outlet, title))
+        if key:
+            self._seen_keys.add(key)
         if repeats:
             return Verdict.ALONE, None
 
         at_url = self._at_url.get(url) if url else None
         with_checksum = self._with_checksum.get(parsed.checksum, [])
-        with_title = self._with_title.get(title, [])
-        if any(a.pk in self._changed for a in [at_url, *with_checksum, *with_title] if a):
-            return Verdict.ALONE, None
-        if at_url is not None:
-            if at_url.source_checksum == parsed.checksum:
-                return Verdict.UNCHANGED, at_url
+        with_key = self._with_key.get(key, []) if key else []
+        if any(a.pk in self._changed for a in [at_url, *with_checksum, *with_key] if a):
             return Verdict.ALONE, None
         if with_checksum:
             return Verdict.UNCHANGED, with_checksum[0]
-        if any(article.outlet == parsed.outlet for article in with_title):
+        if at_url is not None or with_key:
             return Verdict.ALONE, None
         return Verdict.NEW, None
 

@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     UNREADABLE = "unreadable"
     NOT_TEXT_FILE = "not_text_file"
     BATCH_TOO_LARGE = "batch_too_large"
+    NOT_SAVED = "not_saved"
 
 
 class ImportRejected(Exception):

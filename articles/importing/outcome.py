@@ -2,16 +2,45 @@
 
 import datetime
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from articles.importing.errors import ImportRejected
 from articles.importing.parsed import ParsedArticle
 from articles.models import Article
+from articles.revisions import DiffRow, side_by_side
+
+
+class OnChange(StrEnum):
+    """What to do with a file whose article is live, in review or changed in the
+    newsroom since it was imported. Anything but reporting it is asked for."""
+
+    REPORT = "report"
+    REVISION = "revision"
+    DRAFT = "draft"
+
+
+@dataclass
+class FieldChange:
+    """One field that the newsroom's article and the changed file disagree on."""
+
+    name: str
+    label: str
+    current: list[str]
+    incoming: list[str]
+
+    @property
+    def rows(self) -> list[DiffRow]:
+        return side_by_side(self.current, self.incoming)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"field": self.name, "current": self.current, "incoming": self.incoming}
 
 
 @dataclass
 class ImportOutcome:
-    """What happened to one file. ``action`` is one of ``ACTIONS``."""
+    """What happened to one file. ``action`` is one of ``ACTIONS``; ``would`` is what
+    saving would do, once ``Importer.compare`` has looked (nothing is written)."""
 
     name: str
     parsed: ParsedArticle | None = None
@@ -21,9 +50,12 @@ class ImportOutcome:
     published_at: datetime.datetime | None = None
     warnings: list[str] = field(default_factory=list)
     action: str = "previewed"
+    would: str = ""
     article: Article | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+    on_change: OnChange = OnChange.REPORT
 
-    ACTIONS = ("created", "updated", "unchanged", "previewed", "rejected")
+    ACTIONS = ("created", "updated", "unchanged", "changed_at_source", "previewed", "rejected")
 
     @property
     def ok(self) -> bool:
@@ -46,6 +78,12 @@ class ImportOutcome:
             "warnings": self.warnings,
             "action": self.action,
         }
+        if self.would:
+            data["would"] = self.would
+        if self.article is not None:
+            data["article"] = self.article.pk
+        if self.changes:
+            data["changes"] = [change.as_dict() for change in self.changes]
         if self.parsed is not None:
             parsed = self.parsed
             data.update(

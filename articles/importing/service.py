@@ -2,9 +2,15 @@
 
 A file is previewed (parsed and matched, nothing written) and then, unless it
 was rejected, saved whole or not at all. Saving is idempotent: the same bytes
-again change nothing, and a changed file updates the article it made before,
-found by outlet and original URL, else by outlet and the title it was first
-imported with.
+again change nothing. A changed file is matched to the article it made before
+by what identifies a story: the same bytes, else outlet and original URL, else
+its story key (outlet, dateline, date and headline; never the headline alone).
+It updates that article only while the article is a draft nobody has touched
+since the import; an article that is live, in review, in the trash or changed in
+the newsroom is left as it is and the file reported as ``changed_at_source``,
+with what differs, unless the caller asks (``OnChange``) for the file to be
+applied as a new revision or imported as a new draft. A re-import never moves
+``published_at``.
 
 Files are saved in batches (``Importer.save_many``): one transaction, and a
 few queries for the whole batch, however many files it has; the outcome of
@@ -18,10 +24,12 @@ the ``conflict`` code and nothing is written; their edit stands.
 """
 
 import datetime
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from django.db import DatabaseError, connection, transaction
+from django.core.files.uploadedfile import UploadedFile
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,14 +53,35 @@ from articles.importing.batch import (
     slug_base,
 )
 from articles.importing.matching import ProgramMatcher, RegionMatcher
-from articles.importing.outcome import ImportOutcome
+from articles.importing.outcome import FieldChange, ImportOutcome, OnChange
 from articles.models import Article, ArticleReporter, Journalist, ProgramTag
-from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
+from articles.revisions import (
+    Labels,
+    StaleVersion,
+    claim_version,
+    display_lines,
+    field_label,
+    record_baseline,
+    record_revision,
+)
 from newsroom.cache import invalidate_pages
 from regions.models import Region
 
+# What the accepted files of one upload to the admin's import page may weigh together.
+MAX_BATCH_BYTES = 1_500_000
 # Files per ``save_many`` for a caller with many: one transaction each.
 BATCH_SIZE = 250
+# The fields a file sets that ``source_changes`` compares as they are stored.
+SOURCE_FIELDS = [
+    "title",
+    "dek",
+    "summary_points",
+    "body",
+    "dateline_city",
+    "original_url",
+    "original_byline",
+    "rights_line",
+]
 
 
 def read_source(path: Path) -> bytes:
@@ -65,6 +94,13 @@ def read_source(path: Path) -> bytes:
             ErrorCode.UNREADABLE,
             _("the file cannot be read (%(reason)s).") % {"reason": error.strerror},
         ) from None
+
+
+def read_upload(upload: UploadedFile) -> bytes:
+    """An uploaded file's bytes, at most one over the size limit (as ``read_source``)."""
+    if not upload.name.lower().endswith(".txt"):
+        raise ImportRejected(ErrorCode.NOT_TEXT_FILE, _("only .txt source files can be imported."))
+    return upload.read(MAX_SOURCE_BYTES + 1)
 
 
 def source_moment(day: datetime.date) -> datetime.datetime:
@@ -94,11 +130,52 @@ class Importer:
             title=parsed.title, text=text, dateline_city=parsed.dateline_city
         )
         if not outcome.regions:
-            outcome.warnings.append("No NTT region was recognised; set one before publishing.")
+            outcome.warnings.append(_("No NTT region was recognised; set one before publishing."))
         outcome.programs = self.programs.match(text)
         if parsed.published_on is not None:
             outcome.published_at = source_moment(parsed.published_on)
         return outcome
+
+    def preview_uploads(self, uploads: Iterable[UploadedFile]) -> list[tuple[ImportOutcome, bytes]]:
+        """Preview files uploaded together, each with its bytes (empty where rejected),
+        and say what saving each would do (``compare``).
+
+        The accepted files of one upload may hold ``MAX_BATCH_BYTES`` between them:
+        they travel back to be saved inside the confirmation form.
+        """
+        previewed: list[tuple[ImportOutcome, bytes]] = []
+        total = 0
+        for upload in uploads:
+            try:
+                raw = read_upload(upload)
+            except ImportRejected as error:
+                previewed.append((ImportOutcome(upload.name, error=error, action="rejected"), b""))
+                continue
+            outcome = self.preview(raw, name=upload.name)
+            if outcome.ok:
+                total += len(raw)
+                if total > MAX_BATCH_BYTES:
+                    outcome.error = ImportRejected(
+                        ErrorCode.BATCH_TOO_LARGE,
+                        _("the batch is over %(limit)s bytes; import the rest separately.")
+                        % {"limit": f"{MAX_BATCH_BYTES:,}"},
+                    )
+                    outcome.action = "rejected"
+            previewed.append((outcome, raw if outcome.ok else b""))
+        self.compare([outcome for outcome, _raw in previewed])
+        return previewed
+
+    def compare(self, outcomes: Iterable[ImportOutcome]) -> None:
+        """Set what saving each previewed file would do (``would``), the article it
+        matches, and what the file would change in it; nothing is written. One to
+        three queries a file, and five more for each that matches an article."""
+        for outcome in outcomes:
+            if outcome.parsed is None:
+                continue
+            outcome.article = _find_existing(outcome.parsed)
+            outcome.would = would_do(outcome.article, outcome)
+            if outcome.would in ("updated", "changed_at_source"):
+                outcome.changes = source_changes(outcome.article, outcome)
 
     def save(self, outcome: ImportOutcome, *, status: str, by=None) -> ImportOutcome:
         """Write a previewed file; a rejected one is left as it is (see ``save_many``)."""
@@ -122,7 +199,7 @@ class Importer:
         for outcome in todo:
             if status == Article.Status.PUBLISHED and outcome.published_at is None:
                 outcome.published_at = timezone.now().replace(microsecond=0)
-                outcome.warnings.append("The source gives no date; it is dated now.")
+                outcome.warnings.append(_("The source gives no date; it is dated now."))
         saved = None
         if todo and connection.features.can_return_rows_from_bulk_insert:
             try:
@@ -160,7 +237,7 @@ class _Batch:
         self.upper = database_upper(
             title for o in todo for title in (o.parsed.title, *o.parsed.related_titles)
         )
-        self.sorter = FileSorter([outcome.parsed for outcome in todo], self.upper)
+        self.sorter = FileSorter([outcome.parsed for outcome in todo])
         self.saved: list[Saved | None] = [None] * len(todo)
         self.run: list[int] = []
         self.visible = False
@@ -204,24 +281,85 @@ def _save_alone(outcome: ImportOutcome, *, status: str, by) -> Saved:
     except StaleVersion:
         error = ImportRejected(
             ErrorCode.CONFLICT,
-            "someone saved this article while the file was being imported, so nothing "
-            "was written; check their changes, then import the file again.",
+            _(
+                "someone saved this article while the file was being imported, so nothing "
+                "was written; check their changes, then import the file again."
+            ),
+        )
+        return Saved(None, "rejected", error)
+    except IntegrityError as failure:
+        error = ImportRejected(
+            ErrorCode.NOT_SAVED,
+            _("the database refused the article (%(reason)s), so nothing was written.")
+            % {"reason": failure},
         )
         return Saved(None, "rejected", error)
     return Saved(article, action)
 
 
 def _find_existing(parsed: ParsedArticle) -> Article | None:
-    if parsed.original_url:
+    """The article a file was imported as (one to three queries)."""
+    match = Article.objects.filter(source_checksum=parsed.checksum).first()
+    if match is None and parsed.original_url:
         match = Article.objects.filter(
             outlet=parsed.outlet, original_url=parsed.original_url
         ).first()
-        if match:
-            return match
+    if match is None and (key := parsed.story_key()):
+        same_story = Article.objects.filter(source_key=key)
+        if parsed.original_url:
+            # Two addresses are two stories, whatever their headlines.
+            same_story = same_story.filter(Q(original_url="") | Q(original_url=parsed.original_url))
+        match = same_story.first()
+    return match
+
+
+def newsroom_has(article: Article) -> bool:
+    """Whether the newsroom has taken the article over: live or on its way (any status
+    but draft), in the trash, or saved or moved by anyone since the importer wrote it."""
     return (
-        Article.objects.filter(source_checksum=parsed.checksum).first()
-        or Article.objects.filter(outlet=parsed.outlet, source_title__iexact=parsed.title).first()
+        article.status != Article.Status.DRAFT
+        or article.in_trash
+        or article.version != article.imported_version
     )
+
+
+def source_changes(article: Article, outcome: ImportOutcome) -> list[FieldChange]:
+    """What the file would change in ``article``, field by field (five queries)."""
+    parsed = outcome.parsed
+    incoming = Article(source_title=parsed.title, original_url=article.original_url)
+    fill_article(incoming, outcome, editor=None, region=None, claim_slug=slug_base)
+    labels = Labels([])
+    lines = {}
+    for name in SOURCE_FIELDS:
+        lines[name] = (
+            display_lines(name, getattr(article, name), labels),
+            display_lines(name, getattr(incoming, name), labels),
+        )
+    lines["editor"] = ([article.editor.name] if article.editor else [], _present(parsed.editor))
+    bylines = article.bylines.order_by("position", "id").select_related("journalist")
+    lines["reporters"] = (
+        [byline.journalist.name for byline in bylines],
+        list(dict.fromkeys(parsed.reporters)),
+    )
+    named = {r.slug: str(r) for r in Region.objects.filter(slug__in=outcome.regions)}
+    lines["regions"] = (
+        sorted(str(region) for region in article.regions.all()),
+        sorted(named.get(slug, slug) for slug in outcome.regions),
+    )
+    named = {p.slug: p.name for p in ProgramTag.objects.filter(slug__in=outcome.programs)}
+    lines["programs"] = (
+        sorted(program.name for program in article.programs.all()),
+        sorted(named.get(slug, slug) for slug in outcome.programs),
+    )
+    return [
+        FieldChange(name=name, label=field_label(name), current=current, incoming=new)
+        for name, (current, new) in lines.items()
+        if current != new
+    ]
+
+
+def _present(name: str) -> list[str]:
+    return [name] if name else []
 
 
 def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
@@ -245,18 +383,38 @@ def _journalist(name: str) -> Journalist:
     return journalist
 
 
+def would_do(article: Article | None, outcome: ImportOutcome) -> str:
+    """What saving the file would do to the article it matches (no query)."""
+    if article is None:
+        return "created"
+    if article.source_checksum == outcome.parsed.checksum:
+        return "unchanged"
+    if newsroom_has(article) and outcome.on_change is OnChange.REPORT:
+        return "changed_at_source"
+    return "updated"
+
+
 @transaction.atomic
 def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, str]:
     parsed = outcome.parsed
     assert parsed is not None
-    article = _find_existing(parsed)
-    if article is not None and article.source_checksum == parsed.checksum:
-        return article, "unchanged"
+    matched = _find_existing(parsed)
+    action = would_do(matched, outcome)
+    if action == "unchanged":
+        return matched, action
+    if action == "changed_at_source":
+        outcome.changes = source_changes(matched, outcome)
+        return matched, action
 
-    action = "updated" if article else "created"
-    if article is None:
-        article = Article(status=status, source_title=parsed.title)
+    note = ""
+    copy = matched is not None and newsroom_has(matched) and outcome.on_change is OnChange.DRAFT
+    if matched is None or copy:
+        new_status = Article.Status.DRAFT if copy else status
+        article = Article(status=new_status, source_title=parsed.title)
     else:
+        article = matched
+        if newsroom_has(article):
+            note = _("Imported from %(file)s, changed at the source")
         # Before the first change, keep what was there, so it can be compared and restored.
         record_baseline(article)
         # StaleVersion (rolling all of this back) if anyone saved since ``article`` was read.
@@ -269,6 +427,15 @@ def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, s
         region=regions.get(outcome.regions[0]) if outcome.regions else None,
         claim_slug=lambda title: _unique_slug(title, exclude_pk=article.pk),
     )
+    if copy:
+        # The story's address and key stay with the article the newsroom has.
+        article.original_url = article.source_key = ""
+        note = _("Imported from %(file)s as a new draft")
+        outcome.warnings.append(
+            _("Imported as a new draft; “%(title)s” is left as the newsroom has it.")
+            % {"title": matched.title}
+        )
+        action = "created"
     article.save()
 
     article.regions.set([regions[slug] for slug in outcome.regions if slug in regions])
@@ -283,5 +450,5 @@ def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, s
         for title in parsed.related_titles:
             titles |= Q(title__iexact=title)
         article.related.set(Article.objects.filter(titles).exclude(pk=article.pk))
-    record_revision(article, by=by, note=revision_note(outcome.name))
+    record_revision(article, by=by, note=revision_note(outcome.name, note))
     return article, action

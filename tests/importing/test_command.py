@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from articles.importing import MAX_SOURCE_BYTES
 from articles.importing.service import read_source
-from articles.models import Article
+from articles.models import Article, ProgramTag
 
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
 
@@ -114,7 +114,7 @@ def test_files_are_saved_in_batches_and_reported_in_their_order(places, tmp_path
         "created",
         "created",
         "unchanged",
-        "updated",
+        "changed_at_source",
     ]
     assert [Path(line.split(": ", 1)[0].split()[-1]).name for line in out.splitlines()[:-1]] == [
         "1.txt",
@@ -123,5 +123,13 @@ def test_files_are_saved_in_batches_and_reported_in_their_order(places, tmp_path
         "5.txt",
     ]
     assert "rejected  " in err and "3.txt" in err
-    assert "5 file(s): 2 created, 1 updated, 1 unchanged, 1 rejected" in out
+    assert "5 file(s): 2 created, 1 unchanged, 1 changed_at_source, 1 rejected" in out
     assert Article.objects.live().count() == 2
+
+
+def test_the_command_survives_a_program_alias_that_is_not_a_string(places, tmp_path):
+    ProgramTag.objects.filter(slug="jht").update(aliases=["JHT lama", 1])
+    path = tmp_path / "a.txt"
+    path.write_bytes((SOURCES / "004_983a433936bb54d8.txt").read_bytes())
+    code, out, _err = run(str(path))
+    assert (code, out.split(" ", 1)[0]) == (0, "created")

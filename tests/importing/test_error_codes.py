@@ -15,6 +15,7 @@ def test_the_error_codes_are_stable_strings() -> None:
         "unreadable",
         "not_text_file",
         "batch_too_large",
+        "not_saved",
     ]
 
 
