@@ -29,6 +29,9 @@ class FieldChange:
     current: list[str]
     incoming: list[str]
 
+    # Read like a ``revisions.FieldDiff`` by the admin's diff table.
+    changed = True
+
     @property
     def rows(self) -> list[DiffRow]:
         return side_by_side(self.current, self.incoming)

@@ -67,7 +67,9 @@ from articles.revisions import (
 from newsroom.cache import invalidate_pages
 from regions.models import Region
 
-# What the accepted files of one upload to the admin's import page may weigh together.
+# What the accepted files of one upload to the admin's import page may weigh together:
+# they travel back in its confirmation form, which must stay under Django's
+# DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) whatever the number of files.
 MAX_BATCH_BYTES = 1_500_000
 # Files per ``save_many`` for a caller with many: one transaction each.
 BATCH_SIZE = 250
