@@ -52,18 +52,11 @@ from articles.importing.batch import (
     revision_note,
     slug_base,
 )
+from articles.importing.changes import newsroom_has, source_changes, would_do
 from articles.importing.matching import ProgramMatcher, RegionMatcher
-from articles.importing.outcome import FieldChange, ImportOutcome, OnChange
+from articles.importing.outcome import ImportOutcome
 from articles.models import Article, ArticleReporter, Journalist, ProgramTag
-from articles.revisions import (
-    Labels,
-    StaleVersion,
-    claim_version,
-    display_lines,
-    field_label,
-    record_baseline,
-    record_revision,
-)
+from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
 from newsroom.cache import invalidate_pages
 from regions.models import Region
 
@@ -73,17 +66,6 @@ from regions.models import Region
 MAX_BATCH_BYTES = 1_500_000
 # Files per ``save_many`` for a caller with many: one transaction each.
 BATCH_SIZE = 250
-# The fields a file sets that ``source_changes`` compares as they are stored.
-SOURCE_FIELDS = [
-    "title",
-    "dek",
-    "summary_points",
-    "body",
-    "dateline_city",
-    "original_url",
-    "original_byline",
-    "rights_line",
-]
 
 
 def read_source(path: Path) -> bytes:
@@ -315,55 +297,6 @@ def _find_existing(parsed: ParsedArticle) -> Article | None:
     return match
 
 
-def newsroom_has(article: Article) -> bool:
-    """Whether the newsroom has taken the article over: live or on its way (any status
-    but draft), in the trash, or saved or moved by anyone since the importer wrote it."""
-    return (
-        article.status != Article.Status.DRAFT
-        or article.in_trash
-        or article.version != article.imported_version
-    )
-
-
-def source_changes(article: Article, outcome: ImportOutcome) -> list[FieldChange]:
-    """What the file would change in ``article``, field by field (five queries)."""
-    parsed = outcome.parsed
-    incoming = Article(source_title=parsed.title, original_url=article.original_url)
-    fill_article(incoming, outcome, editor=None, region=None, claim_slug=slug_base)
-    labels = Labels([])
-    lines = {}
-    for name in SOURCE_FIELDS:
-        lines[name] = (
-            display_lines(name, getattr(article, name), labels),
-            display_lines(name, getattr(incoming, name), labels),
-        )
-    lines["editor"] = ([article.editor.name] if article.editor else [], _present(parsed.editor))
-    bylines = article.bylines.order_by("position", "id").select_related("journalist")
-    lines["reporters"] = (
-        [byline.journalist.name for byline in bylines],
-        list(dict.fromkeys(parsed.reporters)),
-    )
-    named = {r.slug: str(r) for r in Region.objects.filter(slug__in=outcome.regions)}
-    lines["regions"] = (
-        sorted(str(region) for region in article.regions.all()),
-        sorted(named.get(slug, slug) for slug in outcome.regions),
-    )
-    named = {p.slug: p.name for p in ProgramTag.objects.filter(slug__in=outcome.programs)}
-    lines["programs"] = (
-        sorted(program.name for program in article.programs.all()),
-        sorted(named.get(slug, slug) for slug in outcome.programs),
-    )
-    return [
-        FieldChange(name=name, label=field_label(name), current=current, incoming=new)
-        for name, (current, new) in lines.items()
-        if current != new
-    ]
-
-
-def _present(name: str) -> list[str]:
-    return [name] if name else []
-
-
 def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
     base = slug_base(title)
     taken = set(
@@ -385,17 +318,6 @@ def _journalist(name: str) -> Journalist:
     return journalist
 
 
-def would_do(article: Article | None, outcome: ImportOutcome) -> str:
-    """What saving the file would do to the article it matches (no query)."""
-    if article is None:
-        return "created"
-    if article.source_checksum == outcome.parsed.checksum:
-        return "unchanged"
-    if newsroom_has(article) and outcome.on_change is OnChange.REPORT:
-        return "changed_at_source"
-    return "updated"
-
-
 @transaction.atomic
 def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, str]:
     parsed = outcome.parsed
@@ -408,8 +330,9 @@ def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, s
         outcome.changes = source_changes(matched, outcome)
         return matched, action
 
+    # A new draft beside the article the newsroom has, if that was asked for.
+    copy = matched is not None and action == "created"
     note = ""
-    copy = matched is not None and newsroom_has(matched) and outcome.on_change is OnChange.DRAFT
     if matched is None or copy:
         new_status = Article.Status.DRAFT if copy else status
         article = Article(status=new_status, source_title=parsed.title)
@@ -437,7 +360,6 @@ def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, s
             _("Imported as a new draft; “%(title)s” is left as the newsroom has it.")
             % {"title": matched.title}
         )
-        action = "created"
     article.save()
 
     article.regions.set([regions[slug] for slug in outcome.regions if slug in regions])

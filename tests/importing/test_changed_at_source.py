@@ -206,6 +206,23 @@ def test_compare_says_what_saving_would_do_and_writes_nothing(imported):
     assert (Article.objects.count(), Revision.objects.count()) == (1, revisions)
 
 
+@pytest.mark.parametrize(
+    ("on_change", "would"),
+    [
+        (OnChange.REPORT, "changed_at_source"),
+        (OnChange.REVISION, "updated"),
+        (OnChange.DRAFT, "created"),
+    ],
+)
+def test_compare_follows_the_choice_for_an_article_the_newsroom_has(imported, on_change, would):
+    the_newsroom_publishes(imported)
+    importer = Importer()
+    outcome = importer.preview(CHANGED, name="x.txt")
+    outcome.on_change = on_change
+    importer.compare([outcome])
+    assert (outcome.would, outcome.article.pk) == (would, imported.pk)
+
+
 def test_uploads_are_previewed_with_their_bytes_and_one_size_check(places):
     big = b"a" * (MAX_SOURCE_BYTES + 10)
     uploads = [
