@@ -188,7 +188,7 @@ def test_a_file_changed_at_the_source_is_shown_side_by_side_and_applied_on_reque
     follow(admin, "input[type=submit]")
     changes = admin.locator(".wf-import-changed")
     assert changes.locator(".wf-diff del", has_text="Dek dari editor").is_visible()
-    assert changes.locator(".wf-diff ins", has_text="desa").is_visible()
+    assert changes.get_by_text("desa.", exact=True).is_visible()
     assert admin.is_checked('input[name="on_change_0"][value="report"]')
     shot(admin, "import-04-changed-at-the-source")
     admin.check('input[name="on_change_0"][value="revision"]')
