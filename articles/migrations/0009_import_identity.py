@@ -30,7 +30,7 @@ def key_imported_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_trash'),
+        ('articles', '0008_autosave'),
     ]
 
     operations = [
