@@ -30,7 +30,7 @@ def key_imported_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_autosave'),
+        ('articles', '0008_desk'),
     ]
 
     operations = [
