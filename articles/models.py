@@ -280,6 +280,17 @@ class Article(models.Model):
     source_checksum = models.CharField(
         _("source checksum"), max_length=64, blank=True, db_index=True, editable=False
     )
+    source_key = models.CharField(
+        _("source story key"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Outlet, dateline, date and headline as the source gave them, hashed."),
+    )
+    imported_version = models.PositiveIntegerField(
+        _("version the last import left"), null=True, blank=True, editable=False
+    )
 
     # Deleting in the admin moves an article to the trash; an editor can restore it.
     deleted_at = models.DateTimeField(

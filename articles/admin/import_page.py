@@ -16,16 +16,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from articles.importing import MAX_SOURCE_BYTES, ImportRejected
-from articles.importing.service import Importer, ImportOutcome
+from articles.importing import MAX_SOURCE_BYTES
+from articles.importing.outcome import ImportOutcome, OnChange
+from articles.importing.service import Importer
 from articles.models import Article, ProgramTag
 from regions.models import Region
 
 IMPORT_SALT = "articles.admin-import"
-# Previewed files travel back in the confirm form; keep that form under Django's
-# DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) whatever the number of files.
-IMPORT_BATCH_BYTES = 1_500_000
 IMPORT_PAYLOAD_MAX_AGE = 60 * 60
+# What a file whose article the newsroom has can become; leaving it is the default.
+ON_CHANGE_CHOICES = [
+    (OnChange.REPORT, gettext_lazy("Leave the article as it is")),
+    (OnChange.REVISION, gettext_lazy("Apply the file as a new revision of the article")),
+    (OnChange.DRAFT, gettext_lazy("Import the file as a new draft beside it")),
+]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -113,27 +117,12 @@ class ImportPageMixin:
 
 
 def _import_preview(request, context: dict, form: ImportUploadForm):
-    importer = Importer()
-    files, total = [], 0
-    for upload in form.cleaned_data["files"]:
-        name = upload.name
-        try:
-            raw = _read_upload(upload)
-            total += len(raw)
-            if total > IMPORT_BATCH_BYTES:
-                raise ImportRejected(
-                    "batch_too_large",
-                    _("the batch is over %(limit)s bytes; import the rest separately.")
-                    % {"limit": f"{IMPORT_BATCH_BYTES:,}"},
-                )
-        except ImportRejected as error:
-            files.append(PreviewedFile(ImportOutcome(name=name, error=error, action="rejected")))
-            continue
-        outcome = importer.preview(raw, name=name)
+    files = []
+    for outcome, raw in Importer().preview_uploads(form.cleaned_data["files"]):
         payload = ""
         if outcome.ok:
             payload = signing.dumps(
-                {"name": name, "raw": base64.b64encode(raw).decode("ascii")},
+                {"name": outcome.name, "raw": base64.b64encode(raw).decode("ascii")},
                 salt=IMPORT_SALT,
                 compress=True,
             )
@@ -149,6 +138,7 @@ def _import_preview(request, context: dict, form: ImportUploadForm):
             "accepted": sum(file.outcome.ok for file in files),
             "confirm_form": ImportConfirmForm(initial={"status": form.cleaned_data["status"]}),
             "status_label": dict(form.fields["status"].choices)[form.cleaned_data["status"]],
+            "on_change_choices": ON_CHANGE_CHOICES,
         },
     )
 
@@ -164,42 +154,35 @@ def _name_places_and_programs(files: list[PreviewedFile]) -> None:
         file.programs = [programs.get(slug, slug) for slug in file.outcome.programs]
 
 
-def _read_upload(upload) -> bytes:
-    if not upload.name.lower().endswith(".txt"):
-        raise ImportRejected("not_text_file", _("only .txt source files can be imported."))
-    if upload.size > MAX_SOURCE_BYTES:
-        raise ImportRejected(
-            "too_large",
-            _("the file is %(size)s bytes; the limit is %(limit)s bytes.")
-            % {"size": f"{upload.size:,}", "limit": f"{MAX_SOURCE_BYTES:,}"},
-        )
-    return upload.read()
-
-
 def _import_confirm(request, context: dict):
     form = ImportConfirmForm(request.POST)
     if not form.is_valid():
         raise PermissionDenied
     chosen = set(request.POST.getlist("chosen"))
-    files = []
+    files: list[tuple[str, bytes, OnChange]] = []
     # Every chosen payload is verified before any file is saved: a tampered one imports nothing.
     for index, payload in enumerate(request.POST.getlist("payload")):
         if str(index) not in chosen:
             continue
         try:
             data = signing.loads(payload, salt=IMPORT_SALT, max_age=IMPORT_PAYLOAD_MAX_AGE)
-            files.append((data["name"], base64.b64decode(data["raw"])))
+            raw = base64.b64decode(data["raw"])
+            # Anything but an explicit, known choice leaves the newsroom's article alone.
+            choice = request.POST.get(f"on_change_{index}", "")
+            on_change = OnChange(choice) if choice in set(OnChange) else OnChange.REPORT
+            files.append((data["name"], raw, on_change))
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             messages.error(
                 request, _("The preview is too old or was altered; upload the files again.")
             )
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
     importer = Importer()
-    outcomes = importer.save_many(
-        [importer.preview(raw, name=name) for name, raw in files],
-        status=form.cleaned_data["status"],
-        by=request.user,
-    )
+    outcomes = []
+    for name, raw, on_change in files:
+        outcome = importer.preview(raw, name=name)
+        outcome.on_change = on_change
+        outcomes.append(outcome)
+    importer.save_many(outcomes, status=form.cleaned_data["status"], by=request.user)
     if not outcomes:
         messages.warning(request, _("No file was chosen; nothing was imported."))
         return HttpResponseRedirect(reverse("admin:articles_article_import"))
@@ -207,6 +190,7 @@ def _import_confirm(request, context: dict):
         "created": _("created"),
         "updated": _("updated"),
         "unchanged": _("unchanged (already imported)"),
+        "changed_at_source": _("changed at the source; the article is left as it is"),
         "rejected": _("rejected"),
     }
     return TemplateResponse(

@@ -2,23 +2,23 @@
 
 ``Importer.save_many`` asks a ``FileSorter`` about each file of a batch, in
 order. A file that is certainly a new article (no article, and no earlier file
-of the batch, has its original URL, checksum or source title) joins a run of
+of the batch, has its original URL, checksum or story key) joins a run of
 new files that ``NewArticles`` writes with one INSERT per table. A file that is
 the same bytes as an article's source is "unchanged" at once. Anything else —
-an update, or any doubt — is saved on its own, exactly as it would be alone,
-after the run before it is written.
+an update, a story the newsroom has changed, or any doubt — is saved on its
+own, exactly as it would be alone, after the run before it is written.
 
 Titles are compared as the database compares them for ``iexact`` (``UPPER()``
 on both sides), so a batch links and finds exactly what one-by-one saves would.
 """
 
 import html
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -26,6 +26,7 @@ from django.db.models.functions import Upper
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
+from articles.importing.outcome import ImportOutcome
 from articles.importing.parsed import ParsedArticle
 from articles.models import (
     Article,
@@ -38,9 +39,6 @@ from articles.models import (
 from articles.revisions import content_snapshot
 from articles.sanitize import clean_html
 from regions.models import Region
-
-if TYPE_CHECKING:
-    from articles.importing.service import ImportOutcome
 
 SLUG_MAX_LENGTH = Article._meta.get_field("slug").max_length
 JOURNALIST_SLUG_MAX_LENGTH = Journalist._meta.get_field("slug").max_length
@@ -70,6 +68,40 @@ def article_body(parsed: ParsedArticle) -> str:
     return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in parsed.body_paragraphs)
 
 
+def fill_article(
+    article: Article,
+    outcome: ImportOutcome,
+    *,
+    editor: Journalist | None,
+    region: Region | None,
+    claim_slug: Callable[[str], str],
+) -> None:
+    """Set on ``article`` what its file gives. The headline (and so the slug) only
+    while nobody has rewritten it: an editor's headline survives a re-import. The
+    publication time only while there is none: a re-import never moves it."""
+    parsed = outcome.parsed
+    if article.title in ("", article.source_title):
+        article.title = parsed.title
+        article.title_derived = parsed.title_derived
+        article.slug = claim_slug(parsed.title)
+    article.dek = parsed.dek
+    article.summary_points = parsed.summary_points
+    # What ``Article.save`` would store; ``bulk_create`` does not call it.
+    article.body = clean_html(article_body(parsed))
+    article.dateline_city = parsed.dateline_city
+    if article.published_at is None:
+        article.published_at = outcome.published_at
+    article.editor = editor
+    article.outlet = parsed.outlet
+    article.original_url = parsed.original_url or article.original_url
+    article.original_byline = parsed.original_byline
+    article.rights_line = parsed.rights_line
+    article.source_checksum = parsed.checksum
+    article.source_key = parsed.story_key()
+    article.imported_version = article.version
+    article.region = region
+
+
 def slug_base(title: str) -> str:
     return slugify(title)[:SLUG_MAX_LENGTH].strip("-") or "berita"
 
@@ -83,8 +115,9 @@ def journalist_slug(name: str) -> str:
     return slugify(name)[:JOURNALIST_SLUG_MAX_LENGTH]
 
 
-def revision_note(name: str) -> str:
-    note = _("Imported from %(file)s") % {"file": Path(name).name}
+def revision_note(name: str, template: str = "") -> str:
+    """``template`` names the file as ``%(file)s``; by default, "Imported from" it."""
+    note = (template or _("Imported from %(file)s")) % {"file": Path(name).name}
     return Truncator(note).chars(NOTE_MAX_LENGTH)
 
 
@@ -117,35 +150,34 @@ class FileSorter:
     """Which files of a batch are new, unchanged, or to be saved on their own.
 
     One query per 300 files reads every article a file could match: by original
-    URL, by checksum, or by source title in any case and from any outlet. A file
-    is new only if it matches none of them, and shares no key with an earlier
-    file of the batch (the earlier file may have made or moved that article).
+    URL, by checksum, or by story key. A file is new only if it matches none of
+    them, and shares none of them with an earlier file of the batch (the earlier
+    file may have made or moved that article).
     """
 
-    def __init__(self, batch: Sequence[ParsedArticle], upper: dict[str, str]) -> None:
-        self._upper = upper
+    def __init__(self, batch: Sequence[ParsedArticle]) -> None:
         self._at_url: dict[tuple[str, str], Article] = {}
         self._with_checksum: dict[str, list[Article]] = {}
-        self._with_title: dict[str, list[Article]] = {}
+        self._with_key: dict[str, list[Article]] = {}
         # Articles that a file saved on its own changed: what was read of them is stale.
         self._changed: set[int] = set()
         self._seen_urls: set[tuple[str, str]] = set()
         self._seen_checksums: set[str] = set()
-        self._seen_titles: set[tuple[str, str]] = set()
+        self._seen_keys: set[str] = set()
         for chunk in batched(batch, PARAMS_PER_QUERY // 3):
             # In the default order, so the first article with a checksum is the one
             # ``_find_existing`` would take.
-            candidates = Article.objects.annotate(source_key=Upper("source_title")).filter(
+            candidates = Article.objects.filter(
                 Q(original_url__in=sorted({p.original_url for p in chunk if p.original_url}))
                 | Q(source_checksum__in=sorted({p.checksum for p in chunk}))
-                | Q(source_key__in=sorted({upper[p.title] for p in chunk}))
+                | Q(source_key__in=sorted({key for p in chunk if (key := p.story_key())}))
             )
             for article in candidates:
                 if article.original_url:
                     self._at_url[(article.outlet, article.original_url)] = article
                 for index, key in (
                     (self._with_checksum, article.source_checksum),
-                    (self._with_title, article.source_key),
+                    (self._with_key, article.source_key),
                 ):
                     found = index.setdefault(key, [])
                     if article not in found:
@@ -154,31 +186,28 @@ class FileSorter:
     def sort(self, parsed: ParsedArticle) -> tuple[Verdict, Article | None]:
         """What to do with the next file of the batch (the files are asked in order)."""
         url = (parsed.outlet, parsed.original_url) if parsed.original_url else None
-        title = self._upper[parsed.title]
+        key = parsed.story_key()
         repeats = (
             url in self._seen_urls
             or parsed.checksum in self._seen_checksums
-            or (parsed.outlet, title) in self._seen_titles
+            or key in self._seen_keys
         )
         if url:
             self._seen_urls.add(url)
         self._seen_checksums.add(parsed.checksum)
-        self._seen_titles.add((parsed.outlet, title))
+        if key:
+            self._seen_keys.add(key)
         if repeats:
             return Verdict.ALONE, None
 
         at_url = self._at_url.get(url) if url else None
         with_checksum = self._with_checksum.get(parsed.checksum, [])
-        with_title = self._with_title.get(title, [])
-        if any(a.pk in self._changed for a in [at_url, *with_checksum, *with_title] if a):
-            return Verdict.ALONE, None
-        if at_url is not None:
-            if at_url.source_checksum == parsed.checksum:
-                return Verdict.UNCHANGED, at_url
+        with_key = self._with_key.get(key, []) if key else []
+        if any(a.pk in self._changed for a in [at_url, *with_checksum, *with_key] if a):
             return Verdict.ALONE, None
         if with_checksum:
             return Verdict.UNCHANGED, with_checksum[0]
-        if any(article.outlet == parsed.outlet for article in with_title):
+        if at_url is not None or with_key:
             return Verdict.ALONE, None
         return Verdict.NEW, None
 
@@ -244,7 +273,7 @@ class Slugs:
 
 @dataclass
 class NewArticle:
-    outcome: "ImportOutcome"
+    outcome: ImportOutcome
     article: Article
     regions: list[Region]
     programs: list[ProgramTag]
@@ -262,7 +291,7 @@ class NewArticles:
     """
 
     def __init__(
-        self, outcomes: Sequence["ImportOutcome"], *, status: str, by, upper: dict[str, str]
+        self, outcomes: Sequence[ImportOutcome], *, status: str, by, upper: dict[str, str]
     ) -> None:
         self.outcomes = outcomes
         self.status = status
@@ -332,27 +361,15 @@ class NewArticles:
         visible = self.status == Article.Status.PUBLISHED
         return [item.article for item in new], visible
 
-    def _article(self, outcome: "ImportOutcome") -> NewArticle:
+    def _article(self, outcome: ImportOutcome) -> NewArticle:
         parsed = outcome.parsed
-        article = Article(
-            status=self.status,
-            source_title=parsed.title,
-            title=parsed.title,
-            title_derived=parsed.title_derived,
-            slug=self.slugs.claim(parsed.title),
-            dek=parsed.dek,
-            summary_points=parsed.summary_points,
-            # What ``Article.save`` would store; ``bulk_create`` does not call it.
-            body=clean_html(article_body(parsed)),
-            dateline_city=parsed.dateline_city,
-            published_at=outcome.published_at,
+        article = Article(status=self.status, source_title=parsed.title)
+        fill_article(
+            article,
+            outcome,
             editor=self.journalists.get(parsed.editor) if parsed.editor else None,
-            outlet=parsed.outlet,
-            original_url=parsed.original_url,
-            original_byline=parsed.original_byline,
-            rights_line=parsed.rights_line,
-            source_checksum=parsed.checksum,
             region=self.regions.get(outcome.regions[0]) if outcome.regions else None,
+            claim_slug=self.slugs.claim,
         )
         return NewArticle(
             outcome=outcome,

@@ -15,6 +15,10 @@ class ErrorCode(StrEnum):
     NO_BODY = "no_body"
     IMPOSSIBLE_DATE = "impossible_date"
     CONFLICT = "conflict"
+    UNREADABLE = "unreadable"
+    NOT_TEXT_FILE = "not_text_file"
+    BATCH_TOO_LARGE = "batch_too_large"
+    NOT_SAVED = "not_saved"
 
 
 class ImportRejected(Exception):

@@ -12,7 +12,6 @@ newspaper names "Pos Kupang" / "POS-KUPANG.COM" are blanked out first.
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from articles.models import ProgramTag
@@ -55,15 +54,22 @@ class NameIndex(Generic[T]):
         return found
 
 
+def stored_names(values: object) -> list[str]:
+    """The names in a stored list (aliases are JSON an admin can fill with anything):
+    the strings that are not blank, trimmed; anything else is no name."""
+    if not isinstance(values, list):
+        return []
+    return [value.strip() for value in values if isinstance(value, str) and value.strip()]
+
+
 def _trie_pattern(names: Iterable[str]) -> str:
     """A regex for any of ``names``, the longest that fits at a place, shaped as a trie.
 
     "Kupang", "Kupang Barat" and "Kab. Kupang" become, in effect,
     ``kab. kupang|kupang( barat)?``: at each letter the engine follows the one
     branch that fits, trying the longer name before the shorter, so it finds what
-    a longest-first list of alternatives would, about five times faster than
-    trying every name at every word. Letters are keyed in lower case, as
-    ``re.IGNORECASE`` compares them.
+    a longest-first list of alternatives would without trying every name at every
+    word. Letters are keyed in lower case, as ``re.IGNORECASE`` compares them.
     """
     trie: dict = {}
     for name in names:
@@ -83,14 +89,6 @@ def _trie_pattern(names: Iterable[str]) -> str:
     return f"(?:{branches(trie)})" if trie else "(?!)"
 
 
-@dataclass(frozen=True)
-class RegionMatch:
-    """The regions a text names, the primary (most-talked-about) one first."""
-
-    slugs: list[str]
-    primary: str | None
-
-
 class RegionMatcher:
     """Built once per batch from one query; matching itself touches no database."""
 
@@ -101,7 +99,7 @@ class RegionMatcher:
         for region in regions:
             for name in self._prefixed_names(region):
                 names.setdefault(name, region)
-            for alias in region.aliases:
+            for alias in stored_names(region.aliases):
                 aliases[alias] = region
         self._index = NameIndex({**names, **aliases}, proper_nouns=True)
 
@@ -129,9 +127,10 @@ class RegionMatcher:
     def _top_level(self, region: Region) -> Region:
         """The regency or city a place belongs to (the province stays itself)."""
         slugs = region.ancestor_slugs()
-        return self._by_slug[slugs[1]] if len(slugs) > 1 else region
+        return self._by_slug.get(slugs[1], region) if len(slugs) > 1 else region
 
-    def match(self, *, title: str, text: str, dateline_city: str) -> RegionMatch:
+    def match(self, *, title: str, text: str, dateline_city: str) -> list[str]:
+        """The slugs of the regions a text names, the primary (most-talked-about) first."""
         mentions = self.find(text)
         title_mentions = self.find(title)
         dateline = self.find(dateline_city)[:1]
@@ -151,7 +150,7 @@ class RegionMatcher:
                     ordered.append(slug)
         if not ordered:
             province = [region.slug for region in mentions if region.kind == Region.Kind.PROVINCE]
-            return RegionMatch(slugs=province[:1], primary=province[0] if province else None)
+            return province[:1]
 
         top_level = [slug for slug in ordered if slug in scores]
         # Highest score wins; a tie goes to the place named first.
@@ -160,7 +159,7 @@ class RegionMatcher:
             (slug for slug in ordered if slug != primary),
             key=lambda slug: (-scores[slug], ordered.index(slug)),
         )
-        return RegionMatch(slugs=[primary, *rest], primary=primary)
+        return [primary, *rest]
 
 
 class ProgramMatcher:
@@ -169,9 +168,10 @@ class ProgramMatcher:
     def __init__(self, programs: list[ProgramTag]):
         names: dict[str, ProgramTag] = {}
         for program in programs:
-            for name in [program.name, program.full_name, *program.aliases]:
-                if name:
-                    names.setdefault(name, program)
+            for name in stored_names(
+                [program.name, program.full_name, *stored_names(program.aliases)]
+            ):
+                names.setdefault(name, program)
         self._index = NameIndex(names, proper_nouns=False)
 
     @classmethod

@@ -1,6 +1,7 @@
 """The parser's output: everything the text says, before any database lookup."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 
@@ -31,6 +32,14 @@ class ParsedArticle:
     checksum: str = ""
     warnings: list[str] = field(default_factory=list)
 
+    def story_key(self) -> str:
+        """What identifies the story besides its URL and bytes: outlet, dateline, date and
+        headline, in any case and spacing; empty without a date (a headline and a place
+        alone are not a story: the same words recur every week)."""
+        if self.published_on is None:
+            return ""
+        return story_key(self.outlet, self.dateline_city, self.published_on, self.title)
+
     def detection_text(self) -> str:
         """The editorial text that region/program detection should scan.
 
@@ -45,3 +54,9 @@ class ParsedArticle:
             *self.body_paragraphs,
         ]
         return "\n\n".join(part for part in parts if part)
+
+
+def story_key(outlet: str, dateline: str, day: datetime.date, headline: str) -> str:
+    parts = (outlet, dateline, day.isoformat(), headline)
+    text = "\x1f".join(" ".join(part.split()).casefold() for part in parts)
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -2,9 +2,15 @@
 
 A file is previewed (parsed and matched, nothing written) and then, unless it
 was rejected, saved whole or not at all. Saving is idempotent: the same bytes
-again change nothing, and a changed file updates the article it made before,
-found by outlet and original URL, else by outlet and the title it was first
-imported with.
+again change nothing. A changed file is matched to the article it made before
+by what identifies a story: the same bytes, else outlet and original URL, else
+its story key (outlet, dateline, date and headline; never the headline alone).
+It updates that article only while the article is a draft nobody has touched
+since the import; an article that is live, in review, in the trash or changed in
+the newsroom is left as it is and the file reported as ``changed_at_source``,
+with what differs, unless the caller asks (``OnChange``) for the file to be
+applied as a new revision or imported as a new draft. A re-import never moves
+``published_at``.
 
 Files are saved in batches (``Importer.save_many``): one transaction, and a
 few queries for the whole batch, however many files it has; the outcome of
@@ -18,13 +24,15 @@ the ``conflict`` code and nothing is written; their edit stands.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from django.db import DatabaseError, connection, transaction
+from django.core.files.uploadedfile import UploadedFile
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from articles.importing import (
     MAX_SOURCE_BYTES,
@@ -37,93 +45,46 @@ from articles.importing.batch import (
     FileSorter,
     NewArticles,
     Verdict,
-    article_body,
     database_upper,
+    fill_article,
     journalist_slug,
     numbered_slug,
     revision_note,
     slug_base,
 )
+from articles.importing.changes import newsroom_has, source_changes, would_do
 from articles.importing.matching import ProgramMatcher, RegionMatcher
+from articles.importing.outcome import ImportOutcome
 from articles.models import Article, ArticleReporter, Journalist, ProgramTag
 from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
 from articles.signals import articles_added
 from regions.models import Region
 
+# What the accepted files of one upload to the admin's import page may weigh together:
+# they travel back in its confirmation form, which must stay under Django's
+# DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) whatever the number of files.
+MAX_BATCH_BYTES = 1_500_000
 # Files per ``save_many`` for a caller with many: one transaction each.
 BATCH_SIZE = 250
 
 
-@dataclass
-class ImportOutcome:
-    """What happened to one file. ``action`` is one of ``ACTIONS``."""
-
-    name: str
-    parsed: ParsedArticle | None = None
-    error: ImportRejected | None = None
-    regions: list[str] = field(default_factory=list)
-    programs: list[str] = field(default_factory=list)
-    published_at: datetime.datetime | None = None
-    warnings: list[str] = field(default_factory=list)
-    action: str = "previewed"
-    article: Article | None = None
-
-    ACTIONS = ("created", "updated", "unchanged", "previewed", "rejected")
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @property
-    def error_message(self) -> str:
-        return f"{self.name}: {self.error.message}" if self.error else ""
-
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``import_articles --format json``."""
-        data: dict[str, Any] = {
-            "file": self.name,
-            "ok": self.ok,
-            "error": (
-                {"code": str(self.error.code), "message": self.error_message}
-                if self.error
-                else None
-            ),
-            "warnings": self.warnings,
-            "action": self.action,
-        }
-        if self.parsed is not None:
-            parsed = self.parsed
-            data.update(
-                style=parsed.style,
-                title=parsed.title,
-                title_derived=parsed.title_derived,
-                dek=parsed.dek,
-                summary_points=parsed.summary_points,
-                reporters=parsed.reporters,
-                editor=parsed.editor,
-                dateline_city=parsed.dateline_city,
-                published_at=self.published_at.isoformat() if self.published_at else None,
-                regions=self.regions,
-                programs=self.programs,
-                outlet=parsed.outlet,
-                related_titles=parsed.related_titles,
-                body_paragraphs=len(parsed.body_paragraphs),
-            )
-        return data
-
-
 def read_source(path: Path) -> bytes:
-    """Read a file, refusing one over the size limit before reading it whole."""
+    """A file's bytes, at most one over the size limit (``parse_source`` refuses those)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise ImportRejected(
-                "too_large",
-                f"the file is {size:,} bytes; the limit is {MAX_SOURCE_BYTES:,} bytes.",
-            )
-        return path.read_bytes()
+        with path.open("rb") as file:
+            return file.read(MAX_SOURCE_BYTES + 1)
     except OSError as error:
-        raise ImportRejected("unreadable", f"the file cannot be read ({error.strerror}).") from None
+        raise ImportRejected(
+            ErrorCode.UNREADABLE,
+            _("the file cannot be read (%(reason)s).") % {"reason": error.strerror},
+        ) from None
+
+
+def read_upload(upload: UploadedFile) -> bytes:
+    """An uploaded file's bytes, at most one over the size limit (as ``read_source``)."""
+    if not upload.name.lower().endswith(".txt"):
+        raise ImportRejected(ErrorCode.NOT_TEXT_FILE, _("only .txt source files can be imported."))
+    return upload.read(MAX_SOURCE_BYTES + 1)
 
 
 def source_moment(day: datetime.date) -> datetime.datetime:
@@ -149,16 +110,56 @@ class Importer:
         outcome.parsed = parsed
         outcome.warnings = list(parsed.warnings)
         text = parsed.detection_text()
-        region_match = self.regions.match(
+        outcome.regions = self.regions.match(
             title=parsed.title, text=text, dateline_city=parsed.dateline_city
         )
-        outcome.regions = region_match.slugs
         if not outcome.regions:
-            outcome.warnings.append("No NTT region was recognised; set one before publishing.")
+            outcome.warnings.append(_("No NTT region was recognised; set one before publishing."))
         outcome.programs = self.programs.match(text)
         if parsed.published_on is not None:
             outcome.published_at = source_moment(parsed.published_on)
         return outcome
+
+    def preview_uploads(self, uploads: Iterable[UploadedFile]) -> list[tuple[ImportOutcome, bytes]]:
+        """Preview files uploaded together, each with its bytes (empty where rejected),
+        and say what saving each would do (``compare``).
+
+        The accepted files of one upload may hold ``MAX_BATCH_BYTES`` between them:
+        they travel back to be saved inside the confirmation form.
+        """
+        previewed: list[tuple[ImportOutcome, bytes]] = []
+        total = 0
+        for upload in uploads:
+            try:
+                raw = read_upload(upload)
+            except ImportRejected as error:
+                previewed.append((ImportOutcome(upload.name, error=error, action="rejected"), b""))
+                continue
+            outcome = self.preview(raw, name=upload.name)
+            if outcome.ok:
+                total += len(raw)
+                if total > MAX_BATCH_BYTES:
+                    outcome.error = ImportRejected(
+                        ErrorCode.BATCH_TOO_LARGE,
+                        _("the batch is over %(limit)s bytes; import the rest separately.")
+                        % {"limit": f"{MAX_BATCH_BYTES:,}"},
+                    )
+                    outcome.action = "rejected"
+            previewed.append((outcome, raw if outcome.ok else b""))
+        self.compare([outcome for outcome, _raw in previewed])
+        return previewed
+
+    def compare(self, outcomes: Iterable[ImportOutcome]) -> None:
+        """Set what saving each previewed file would do (``would``), the article it
+        matches, and what the file would change in it; nothing is written. One to
+        three queries a file, and five more for each that matches an article."""
+        for outcome in outcomes:
+            if outcome.parsed is None:
+                continue
+            outcome.article = _find_existing(outcome.parsed)
+            outcome.would = would_do(outcome.article, outcome)
+            if outcome.would in ("updated", "changed_at_source"):
+                outcome.changes = source_changes(outcome.article, outcome)
 
     def save(self, outcome: ImportOutcome, *, status: str, by=None) -> ImportOutcome:
         """Write a previewed file; a rejected one is left as it is (see ``save_many``)."""
@@ -182,7 +183,7 @@ class Importer:
         for outcome in todo:
             if status == Article.Status.PUBLISHED and outcome.published_at is None:
                 outcome.published_at = timezone.now().replace(microsecond=0)
-                outcome.warnings.append("The source gives no date; it is dated now.")
+                outcome.warnings.append(_("The source gives no date; it is dated now."))
         saved = None
         if todo and connection.features.can_return_rows_from_bulk_insert:
             try:
@@ -220,7 +221,7 @@ class _Batch:
         self.upper = database_upper(
             title for o in todo for title in (o.parsed.title, *o.parsed.related_titles)
         )
-        self.sorter = FileSorter([outcome.parsed for outcome in todo], self.upper)
+        self.sorter = FileSorter([outcome.parsed for outcome in todo])
         self.saved: list[Saved | None] = [None] * len(todo)
         self.run: list[int] = []
         # Written with bulk_create, which sends no save signals.
@@ -265,24 +266,36 @@ def _save_alone(outcome: ImportOutcome, *, status: str, by) -> Saved:
     except StaleVersion:
         error = ImportRejected(
             ErrorCode.CONFLICT,
-            "someone saved this article while the file was being imported, so nothing "
-            "was written; check their changes, then import the file again.",
+            _(
+                "someone saved this article while the file was being imported, so nothing "
+                "was written; check their changes, then import the file again."
+            ),
+        )
+        return Saved(None, "rejected", error)
+    except IntegrityError as failure:
+        error = ImportRejected(
+            ErrorCode.NOT_SAVED,
+            _("the database refused the article (%(reason)s), so nothing was written.")
+            % {"reason": failure},
         )
         return Saved(None, "rejected", error)
     return Saved(article, action)
 
 
 def _find_existing(parsed: ParsedArticle) -> Article | None:
-    if parsed.original_url:
+    """The article a file was imported as (one to three queries)."""
+    match = Article.objects.filter(source_checksum=parsed.checksum).first()
+    if match is None and parsed.original_url:
         match = Article.objects.filter(
             outlet=parsed.outlet, original_url=parsed.original_url
         ).first()
-        if match:
-            return match
-    return (
-        Article.objects.filter(source_checksum=parsed.checksum).first()
-        or Article.objects.filter(outlet=parsed.outlet, source_title__iexact=parsed.title).first()
-    )
+    if match is None and (key := parsed.story_key()):
+        same_story = Article.objects.filter(source_key=key)
+        if parsed.original_url:
+            # Two addresses are two stories, whatever their headlines.
+            same_story = same_story.filter(Q(original_url="") | Q(original_url=parsed.original_url))
+        match = same_story.first()
+    return match
 
 
 def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
@@ -310,37 +323,44 @@ def _journalist(name: str) -> Journalist:
 def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, str]:
     parsed = outcome.parsed
     assert parsed is not None
-    article = _find_existing(parsed)
-    if article is not None and article.source_checksum == parsed.checksum:
-        return article, "unchanged"
+    matched = _find_existing(parsed)
+    action = would_do(matched, outcome)
+    if action == "unchanged":
+        return matched, action
+    if action == "changed_at_source":
+        outcome.changes = source_changes(matched, outcome)
+        return matched, action
 
-    action = "updated" if article else "created"
-    if article is None:
-        article = Article(status=status, source_title=parsed.title)
+    # A new draft beside the article the newsroom has, if that was asked for.
+    copy = matched is not None and action == "created"
+    note = ""
+    if matched is None or copy:
+        new_status = Article.Status.DRAFT if copy else status
+        article = Article(status=new_status, source_title=parsed.title)
     else:
+        article = matched
+        if newsroom_has(article):
+            note = _("Imported from %(file)s, changed at the source")
         # Before the first change, keep what was there, so it can be compared and restored.
         record_baseline(article)
         # StaleVersion (rolling all of this back) if anyone saved since ``article`` was read.
         claim_version(article, expected=article.version)
-    if article.title in ("", article.source_title):
-        # An editor's rewritten headline survives a re-import.
-        article.title = parsed.title
-        article.title_derived = parsed.title_derived
-        article.slug = _unique_slug(parsed.title, exclude_pk=article.pk)
-    article.dek = parsed.dek
-    article.summary_points = parsed.summary_points
-    article.body = article_body(parsed)
-    article.dateline_city = parsed.dateline_city
-    article.published_at = outcome.published_at
-    article.editor = _journalist(parsed.editor) if parsed.editor else None
-    article.outlet = parsed.outlet
-    article.original_url = parsed.original_url
-    article.original_byline = parsed.original_byline
-    article.rights_line = parsed.rights_line
-    article.source_checksum = parsed.checksum
-
     regions = {region.slug: region for region in Region.objects.filter(slug__in=outcome.regions)}
-    article.region = regions.get(outcome.regions[0]) if outcome.regions else None
+    fill_article(
+        article,
+        outcome,
+        editor=_journalist(parsed.editor) if parsed.editor else None,
+        region=regions.get(outcome.regions[0]) if outcome.regions else None,
+        claim_slug=lambda title: _unique_slug(title, exclude_pk=article.pk),
+    )
+    if copy:
+        # The story's address and key stay with the article the newsroom has.
+        article.original_url = article.source_key = ""
+        note = _("Imported from %(file)s as a new draft")
+        outcome.warnings.append(
+            _("Imported as a new draft; “%(title)s” is left as the newsroom has it.")
+            % {"title": matched.title}
+        )
     article.save()
 
     article.regions.set([regions[slug] for slug in outcome.regions if slug in regions])
@@ -355,5 +375,5 @@ def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, s
         for title in parsed.related_titles:
             titles |= Q(title__iexact=title)
         article.related.set(Article.objects.filter(titles).exclude(pk=article.pk))
-    record_revision(article, by=by, note=revision_note(outcome.name))
+    record_revision(article, by=by, note=revision_note(outcome.name, note))
     return article, action

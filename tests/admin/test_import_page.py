@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 from django.urls import reverse
 
-from articles.admin import import_page
+from articles.importing import MAX_SOURCE_BYTES
 from articles.importing.service import Importer
 from articles.models import Article
 
@@ -178,9 +179,118 @@ def test_an_altered_preview_is_refused(admin_client):
     assert Article.objects.count() == 0
 
 
-def test_a_file_over_the_size_limit_is_refused_unread(admin_client, monkeypatch):
-    monkeypatch.setattr(import_page, "MAX_SOURCE_BYTES", 100)
-    response = preview(admin_client, [source(ANTARA)])
+def test_a_file_over_the_size_limit_is_refused(admin_client):
+    big = b"Kupang (ANTARA) - " + b"a" * MAX_SOURCE_BYTES
+    response = preview(admin_client, [SimpleUploadedFile("besar.txt", big)])
     [file] = response.context["files"]
     assert str(file.outcome.error.code) == "too_large"
     assert Article.objects.count() == 0
+
+
+# A file whose article the newsroom has ------------------------------------------
+
+PUBLISHED_AT = "2025-11-18T01:30:00+00:00"
+
+
+@pytest.fixture
+def live(admin_client):
+    """The Pos-Kupang story, imported, then edited and published by the desk."""
+    outcome = Importer().import_file(
+        (SOURCES / POS_KUPANG).read_bytes(), name="a.txt", status="draft", dry_run=False
+    )
+    Article.objects.filter(pk=outcome.article.pk).update(
+        dek="Dek dari editor",
+        status=Article.Status.PUBLISHED,
+        published_at=PUBLISHED_AT,
+        version=F("version") + 2,
+    )
+    return Article.objects.get(pk=outcome.article.pk)
+
+
+def changed_source(name="b.txt") -> SimpleUploadedFile:
+    raw = (SOURCES / POS_KUPANG).read_bytes()
+    changed = raw.replace(b"memperkuat fondasi ekonomi lokal", b"memperkuat ekonomi desa")
+    return SimpleUploadedFile(name, changed, content_type="text/plain")
+
+
+def test_the_preview_shows_a_change_at_the_source_side_by_side_with_the_choice(admin_client, live):
+    response = preview(admin_client, [changed_source()])
+    page = response.content.decode()
+    [file] = response.context["files"]
+    assert (file.outcome.would, file.outcome.article) == ("changed_at_source", live)
+    assert "Berubah di sumber" in page
+    assert 'class="wf-diff"' in page
+    assert "<del>Dek dari editor</del>" in page
+    assert "<del>fondasi</del>" in page and "<ins>desa" in page
+    assert re.findall(r'name="on_change_0" value="(\w+)"( checked)?', page) == [
+        ("report", " checked"),
+        ("revision", ""),
+        ("draft", ""),
+    ]
+    assert Article.objects.get(pk=live.pk).dek == "Dek dari editor"
+
+
+def done_with(client, response, **extra) -> list:
+    done = client.post(URL, {**confirm_data(response), **extra})
+    assert done.status_code == 200
+    return done.context["outcomes"]
+
+
+def test_confirming_by_default_leaves_the_live_article_as_it_is(admin_client, live):
+    [(outcome, label)] = done_with(admin_client, preview(admin_client, [changed_source()]))
+    assert outcome.action == "changed_at_source"
+    assert label == "berubah di sumber; artikel dibiarkan seperti adanya"
+    stored = Article.objects.get(pk=live.pk)
+    assert (stored.dek, stored.version, stored.body) == (live.dek, live.version, live.body)
+
+
+def test_a_forged_choice_leaves_the_article_as_it_is(admin_client, live):
+    response = preview(admin_client, [changed_source()])
+    [(outcome, _label)] = done_with(admin_client, response, on_change_0="overwrite")
+    assert outcome.action == "changed_at_source"
+    assert Article.objects.get(pk=live.pk).version == live.version
+
+
+def test_the_change_is_applied_as_a_revision_when_chosen(admin_client, live, people):
+    response = preview(admin_client, [changed_source()])
+    [(outcome, label)] = done_with(admin_client, response, on_change_0="revision")
+    assert (outcome.action, label) == ("updated", "diperbarui")
+    stored = Article.objects.get(pk=live.pk)
+    assert "memperkuat ekonomi desa" in stored.body
+    assert (stored.status, stored.published_at) == (live.status, live.published_at)
+    assert stored.revisions.latest().created_by == people["admin"]
+
+
+def test_the_change_is_imported_as_a_new_draft_when_chosen(admin_client, live):
+    response = preview(admin_client, [changed_source()])
+    [(outcome, _label)] = done_with(admin_client, response, on_change_0="draft")
+    assert outcome.action == "created"
+    assert (outcome.article.status, outcome.article.pk != live.pk) == ("draft", True)
+    assert Article.objects.get(pk=live.pk).version == live.version
+
+
+def test_another_story_under_the_same_headline_never_touches_the_live_one(admin_client, live):
+    """The walk-through's case: a different story, same headline, saved as a draft."""
+    other = (SOURCES / POS_KUPANG).read_bytes().replace(b"(17/11/2025)", b"(16/11/2026)")
+    undated = (SOURCES / POS_KUPANG).read_bytes().replace(b"Senin (17/11/2025) ", b"")
+    response = preview(
+        admin_client,
+        [SimpleUploadedFile("lain.txt", other), SimpleUploadedFile("tanpa-tanggal.txt", undated)],
+    )
+    assert [file.outcome.would for file in response.context["files"]] == ["created", "created"]
+    outcomes = done_with(admin_client, response)
+    assert [outcome.action for outcome, _label in outcomes] == ["created", "created"]
+    stored = Article.objects.get(pk=live.pk)
+    assert (stored.dek, stored.version, stored.body) == (live.dek, live.version, live.body)
+    assert stored.published_at == live.published_at
+
+
+def test_the_preview_shows_what_an_update_of_an_untouched_draft_changes(admin_client):
+    Importer().import_file(
+        (SOURCES / POS_KUPANG).read_bytes(), name="a.txt", status="draft", dry_run=False
+    )
+    response = preview(admin_client, [changed_source()])
+    [file] = response.context["files"]
+    assert file.outcome.would == "updated"
+    assert [change.name for change in file.outcome.changes] == ["body"]
+    assert 'class="wf-diff"' in response.content.decode()

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.utils import timezone
 
+from articles.importing.service import Importer
 from articles.models import Article, ProgramTag
 from tests.e2e.conftest import ARTIFACTS
 from tests.imagefiles import image_bytes
@@ -167,6 +169,35 @@ def test_an_admin_previews_and_confirms_an_import(live_server, open_as, people, 
     follow(admin, 'input[name="confirm"]')
     assert Article.objects.filter(status="draft").count() == 2
     shot(admin, "import-03-done")
+
+
+def test_a_file_changed_at_the_source_is_shown_side_by_side_and_applied_on_request(
+    live_server, open_as, people, places, tmp_path
+):
+    original = (SOURCES / "004_983a433936bb54d8.txt").read_bytes()
+    article = Importer().import_file(original, name="a.txt", status="draft", dry_run=False).article
+    Article.objects.filter(pk=article.pk).update(
+        dek="Dek dari editor", status="published", published_at=timezone.now(), version=3
+    )
+    changed = tmp_path / "berubah.txt"
+    changed.write_bytes(original.replace(b"fondasi ekonomi lokal", b"ekonomi desa"))
+
+    admin = open_as("admin")
+    admin.goto(live_server.url + "/admin/articles/article/import/")
+    admin.set_input_files("#id_files", [str(changed)])
+    follow(admin, "input[type=submit]")
+    changes = admin.locator(".wf-import-changed")
+    assert changes.locator(".wf-diff del", has_text="Dek dari editor").is_visible()
+    assert changes.get_by_text("desa.", exact=True).is_visible()
+    assert admin.is_checked('input[name="on_change_0"][value="report"]')
+    shot(admin, "import-04-changed-at-the-source")
+    admin.check('input[name="on_change_0"][value="revision"]')
+    follow(admin, 'input[name="confirm"]')
+
+    stored = Article.objects.get(pk=article.pk)
+    assert "ekonomi desa" in stored.body
+    assert (stored.status, stored.version) == ("published", 4)
+    shot(admin, "import-05-applied-as-a-revision")
 
 
 def test_a_reporter_sets_the_focal_point_by_clicking_the_image(

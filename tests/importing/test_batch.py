@@ -181,28 +181,38 @@ def test_a_file_repeated_later_in_the_batch_is_handled_as_one_by_one(importer):
     assert list(article.revisions.values_list("version", flat=True)) == [2, 1]
 
 
-def test_a_file_matching_an_article_an_earlier_file_moved_is_handled_as_one_by_one(importer):
+def test_a_file_matching_an_article_an_earlier_file_changed_is_handled_as_one_by_one(importer):
     def at(url: str, raw: bytes):
         # No parser reads an original URL yet; the importer finds articles by it already.
         outcome = importer.preview(raw, name="berita.txt")
         outcome.parsed = dataclasses.replace(outcome.parsed, original_url=url)
         return outcome
 
-    moved = pos_kupang("Judul asal", ending="memperkuat ekonomi desa")
-    later = pos_kupang("Judul baru")
-    importer.save_many([at("https://a.test/1", pos_kupang("Judul asal"))], status="draft")
-    [again] = importer.save_many([at("https://a.test/1", later)], status="draft")
-    assert again.action == "updated"
+    first = pos_kupang("Judul asal")
+    [made] = save_batch(importer, [first])
 
-    # The first file finds the article by its first title and moves it to another
-    # address; the second, what the article was at the old address, then finds nothing.
+    # The first file is the same story (its key) at an address, and gives the article
+    # that address and new bytes; the second, the article's bytes before, then finds
+    # it by its story key and puts the old text back, as it would one by one.
+    changed = at("https://a.test/1", pos_kupang("Judul asal", ending="memperkuat ekonomi desa"))
     outcomes = importer.save_many(
-        [at("https://a.test/2", moved), at("https://a.test/1", later)], status="draft"
+        [changed, importer.preview(first, name="lagi.txt")], status="draft"
     )
 
-    assert [o.action for o in outcomes] == ["updated", "created"]
-    assert outcomes[0].article.original_url == "https://a.test/2"
-    assert outcomes[1].article.slug == "judul-baru-2"
+    assert [o.action for o in outcomes] == ["updated", "updated"]
+    assert {o.article.pk for o in outcomes} == {made.article.pk}
+    article = Article.objects.get()
+    assert article.original_url == "https://a.test/1"
+    assert "memperkuat fondasi ekonomi lokal" in article.body
+    assert list(article.revisions.values_list("version", flat=True)) == [3, 2, 1]
+
+
+def test_two_stories_with_one_headline_and_place_on_two_days_are_two_articles(importer):
+    earlier = pos_kupang("Harga cabai naik")
+    later = earlier.replace(b"Senin (17/11/2025)", b"Selasa (18/11/2025)")
+    assert later != earlier
+    outcomes = save_batch(importer, [earlier, later])
+    assert [o.action for o in outcomes] == ["created", "created"]
     assert Article.objects.count() == 2
 
 

@@ -6,7 +6,9 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from articles.models import Article
+from articles.importing import MAX_SOURCE_BYTES
+from articles.importing.service import read_source
+from articles.models import Article, ProgramTag
 
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
 
@@ -81,9 +83,11 @@ def test_a_missing_path_is_reported_not_raised(places, tmp_path):
     assert "[unreadable]" in err
 
 
-def test_an_oversized_file_is_refused_before_it_is_read(places, tmp_path):
+def test_an_oversized_file_is_refused_reading_no_more_than_the_limit(places, tmp_path):
     big = tmp_path / "besar.txt"
-    big.write_bytes(b"a" * (1024 * 1024 + 1))
+    with big.open("wb") as file:
+        file.truncate(64 * MAX_SOURCE_BYTES)
+    assert len(read_source(big)) == MAX_SOURCE_BYTES + 1
     code, _, err = run(str(big))
     assert code == 1
     assert "[too_large]" in err
@@ -110,7 +114,7 @@ def test_files_are_saved_in_batches_and_reported_in_their_order(places, tmp_path
         "created",
         "created",
         "unchanged",
-        "updated",
+        "changed_at_source",
     ]
     assert [Path(line.split(": ", 1)[0].split()[-1]).name for line in out.splitlines()[:-1]] == [
         "1.txt",
@@ -119,5 +123,13 @@ def test_files_are_saved_in_batches_and_reported_in_their_order(places, tmp_path
         "5.txt",
     ]
     assert "rejected  " in err and "3.txt" in err
-    assert "5 file(s): 2 created, 1 updated, 1 unchanged, 1 rejected" in out
+    assert "5 file(s): 2 created, 1 unchanged, 1 changed_at_source, 1 rejected" in out
     assert Article.objects.live().count() == 2
+
+
+def test_the_command_survives_a_program_alias_that_is_not_a_string(places, tmp_path):
+    ProgramTag.objects.filter(slug="jht").update(aliases=["JHT lama", 1])
+    path = tmp_path / "a.txt"
+    path.write_bytes((SOURCES / "004_983a433936bb54d8.txt").read_bytes())
+    code, out, _err = run(str(path))
+    assert (code, out.split(" ", 1)[0]) == (0, "created")

@@ -12,6 +12,10 @@ def test_the_error_codes_are_stable_strings() -> None:
         "no_body",
         "impossible_date",
         "conflict",
+        "unreadable",
+        "not_text_file",
+        "batch_too_large",
+        "not_saved",
     ]
 
 

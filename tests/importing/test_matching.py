@@ -1,6 +1,14 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from articles.importing.matching import ProgramMatcher, RegionMatcher
+from articles.importing.service import Importer
+from articles.models import ProgramTag
+from regions.models import Region
+
+SOURCE = (Path(settings.BASE_DIR) / "fixtures/sources/004_983a433936bb54d8.txt").read_bytes()
 
 
 @pytest.fixture
@@ -72,19 +80,31 @@ def test_the_primary_region_is_the_one_the_story_is_about(regions):
         text="Di Desa Batu Cermin, Manggarai Barat, nelayan menerima bantuan. Labuan Bajo ramai.",
         dateline_city="Kupang",
     )
-    assert match.primary == "manggarai-barat"
-    assert match.slugs[0] == "manggarai-barat"
-    assert set(match.slugs) == {"manggarai-barat", "komodo", "batu-cermin", "kota-kupang"}
+    assert match[0] == "manggarai-barat"
+    assert set(match) == {"manggarai-barat", "komodo", "batu-cermin", "kota-kupang"}
 
 
 def test_the_dateline_alone_gives_the_region(regions):
     match = regions.match(title="Sidang", text="Sidang berlangsung lama.", dateline_city="Atambua")
-    assert match.slugs == ["belu"]
+    assert match == ["belu"]
 
 
 def test_a_province_only_story_falls_back_to_the_province(regions):
     match = regions.match(
         title="", text="Pemerintah Provinsi NTT menggelar rapat.", dateline_city=""
     )
-    assert match.slugs == ["ntt"]
-    assert match.primary == "ntt"
+    assert match == ["ntt"]
+
+
+@pytest.mark.parametrize(
+    "aliases", [[" Tabungan Lama ", 1, None, " ", {"x": 1}, ["y"]], "Tabungan Lama", 7]
+)
+def test_bad_stored_aliases_never_stop_an_import(places, aliases):
+    ProgramTag.objects.filter(slug="jht").update(aliases=aliases)
+    Region.objects.filter(slug="belu").update(aliases=aliases)
+    importer = Importer()
+    outcome = importer.import_file(SOURCE, name="a.txt", status="draft", dry_run=False)
+    assert (outcome.ok, outcome.action) == (True, "created")
+    assert "jht" in outcome.programs
+    found = importer.programs.match("Ada Tabungan Lama di desa")
+    assert found == (["jht"] if isinstance(aliases, list) else [])

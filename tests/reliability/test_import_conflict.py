@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import F
 
 from articles.importing import service
+from articles.importing.outcome import OnChange
 from articles.importing.service import Importer
 from articles.models import Article, Journalist, Revision
 from tests.security.test_import_page_bad_input import URL, payloads
@@ -68,7 +69,7 @@ def test_an_editors_concurrent_save_wins_and_the_file_is_refused(imported, monke
     outcome = Importer().import_file(CHANGED, name="a.txt", status="draft", dry_run=False)
 
     assert (outcome.ok, outcome.action, outcome.error.code) == (False, "rejected", "conflict")
-    assert outcome.error_message.startswith("a.txt: someone saved this article")
+    assert outcome.error_message.startswith("a.txt: seseorang menyimpan artikel ini")
     stored = Article.objects.get(pk=imported.pk)
     assert (stored.dek, stored.version) == ("Dek dari editor", 2)
     assert "memperkuat fondasi ekonomi lokal" in stored.body
@@ -77,12 +78,20 @@ def test_an_editors_concurrent_save_wins_and_the_file_is_refused(imported, monke
     assert Journalist.objects.count() == journalists
 
 
-def test_the_refused_file_imports_once_the_editor_is_done(imported, monkeypatch):
+def test_the_refused_file_is_then_reported_and_applied_only_when_asked(imported, monkeypatch):
     an_editor_saves_while_the_import_runs(monkeypatch, imported)
     assert not Importer().import_file(CHANGED, name="a.txt", status="draft", dry_run=False).ok
     monkeypatch.undo()
-    outcome = Importer().import_file(CHANGED, name="a.txt", status="draft", dry_run=False)
-    assert outcome.action == "updated"
+    importer = Importer()
+    outcome = importer.import_file(CHANGED, name="a.txt", status="draft", dry_run=False)
+    assert (outcome.action, [change.name for change in outcome.changes]) == (
+        "changed_at_source",
+        ["dek", "body"],
+    )
+    assert Article.objects.get(pk=imported.pk).version == 2
+    outcome = importer.preview(CHANGED, name="a.txt")
+    outcome.on_change = OnChange.REVISION
+    assert importer.save(outcome, status="draft").action == "updated"
     assert Article.objects.get(pk=imported.pk).version == 3
 
 
