@@ -17,6 +17,7 @@ from articles.models import (
     ProgramTag,
     ProgramTaggedArticle,
 )
+from articles.search_index import forget_names, index_articles
 from newsroom.cache import invalidate_pages
 from regions.models import Region
 
@@ -46,7 +47,35 @@ def listing_changed(sender, instance, **kwargs) -> None:
     transaction.on_commit(invalidate_pages)
 
 
+def index_article(sender, instance, **kwargs) -> None:
+    """Keep the article's search entry in step, in the same transaction."""
+    if kwargs.get("action", "post").startswith("pre"):
+        return
+    article = _article_of(instance)
+    if article is not None and article.pk is not None:
+        index_articles([article.pk])
+
+
+def names_changed(sender, instance, **kwargs) -> None:
+    forget_names()
+
+
 def connect() -> None:
+    post_save.connect(index_article, sender=Article, dispatch_uid="search-Article")
+    for model in (ProgramTaggedArticle,):
+        post_save.connect(index_article, sender=model, dispatch_uid=f"search-{model.__name__}")
+        post_delete.connect(
+            index_article, sender=model, dispatch_uid=f"search-del-{model.__name__}"
+        )
+    for through in (Article.regions.through, ProgramTaggedArticle):
+        m2m_changed.connect(
+            index_article, sender=through, dispatch_uid=f"search-m2m-{through.__name__}"
+        )
+    for model in (Region, ProgramTag, Journalist):
+        post_save.connect(names_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
+        post_delete.connect(
+            names_changed, sender=model, dispatch_uid=f"search-del-{model.__name__}"
+        )
     for model in (Article, ArticleReporter, ProgramTaggedArticle, Correction, PreviousSlug):
         post_save.connect(article_changed, sender=model, dispatch_uid=f"pages-{model.__name__}")
         post_delete.connect(

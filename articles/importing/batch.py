@@ -37,6 +37,7 @@ from articles.models import (
 )
 from articles.revisions import content_snapshot
 from articles.sanitize import clean_html
+from articles.search_index import index_articles
 from articles.signals import PUBLIC_STATES
 from regions.models import Region
 
@@ -329,6 +330,7 @@ class NewArticles:
             for other in item.related
         )
         Revision.objects.bulk_create(self._revision(item) for item in new)
+        index_articles(item.article.pk for item in new)
         # What the signals would decide one save at a time: a new journalist is on
         # public pages (listed by name); a new draft is not.
         visible = self.journalists.created > 0 or self.status in PUBLIC_STATES
