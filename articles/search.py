@@ -25,15 +25,17 @@ Python, from the same tokens.
 
 import difflib
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
+from html import escape
+from itertools import islice
 
 import django_filters
 from django import forms
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import F
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -374,41 +376,60 @@ def _rank_postgresql(articles: ArticleQuerySet, query: Query, newest: bool):
         return cursor.fetchall()
 
 
-def _marked(word: str, marks: frozenset[str]) -> bool:
-    return analyzer.token_of(analyzer.fold(word)) in marks
+def _marker(marks: frozenset[str]):
+    """Whether a word as written is one of the ``marks``, remembered per word."""
+    seen: dict[str, bool] = {}
+
+    def marked(word: str) -> bool:
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = analyzer.token_of(analyzer.fold(word)) in marks
+        return found
+
+    return marked
 
 
 def highlighted(text: str, marks: frozenset[str]) -> SafeString:
     """Plain ``text`` as safe HTML: escaped, each matching word in ``<mark>``."""
-    return _render(text, list(RAW_WORD.finditer(text)), 0, None, marks)
+    return _render(text, list(RAW_WORD.finditer(text)), False, None, _marker(marks))
 
 
 def snippet(text: str, marks: frozenset[str]) -> SafeString:
-    """About ``SNIPPET_WORDS`` words of plain ``text`` around its first match
-    (its start when nothing matches), as safe HTML. It starts and ends at a
-    word, with an ellipsis only where words were left out."""
-    words = list(RAW_WORD.finditer(text))
-    first = next((n for n, word in enumerate(words) if _marked(word.group(), marks)), 0)
-    start = max(first - SNIPPET_LEAD, 0)
-    return _render(text, words, start, start + SNIPPET_WORDS, marks)
+    """About ``SNIPPET_WORDS`` words of plain ``text`` from a little before its
+    first match (from its start when nothing matches), as safe HTML. It starts
+    and ends at a word, with an ellipsis only where words were left out.
+    Reads the text only as far as the words it shows."""
+    marked = _marker(marks)
+    words = RAW_WORD.finditer(text)
+    shown: deque = deque(maxlen=SNIPPET_LEAD + 1)
+    cut = False
+    for word in words:
+        cut = cut or len(shown) == shown.maxlen
+        shown.append(word)
+        if marked(word.group()):
+            break
+    else:
+        words = RAW_WORD.finditer(text)
+        shown, cut = deque(), False
+    shown.extend(islice(words, SNIPPET_WORDS - len(shown)))
+    return _render(text, list(shown), cut, next(words, None), marked)
 
 
-def _render(text: str, words: list, start: int, stop: int | None, marks) -> SafeString:
-    if not words:
+def _render(text: str, shown: list, cut: bool, following, marked) -> SafeString:
+    """The ``shown`` words of ``text`` and what lies between them, escaped,
+    up to the ``following`` word (or the end)."""
+    if not shown:
         return mark_safe(escape(" ".join(text.split())))  # nosec B308, B703: escaped
-    shown = words[start:stop]
-    end = words[stop].start() if stop is not None and stop < len(words) else len(text)
-    pieces = ["…"] if start > 0 else []
+    pieces = ["…"] if cut else []
     cursor = shown[0].start()
     for word in shown:
         pieces.append(escape(text[cursor : word.start()]))
-        if _marked(word.group(), marks):
-            pieces.append(f"<mark>{escape(word.group())}</mark>")
-        else:
-            pieces.append(escape(word.group()))
+        written = escape(word.group())
+        pieces.append(f"<mark>{written}</mark>" if marked(word.group()) else written)
         cursor = word.end()
+    end = following.start() if following else len(text)
     pieces.append(escape(text[cursor:end].rstrip()))
-    if stop is not None and stop < len(words):
+    if following:
         pieces.append("…")
     # Safe: every piece of the text was escaped; <mark> is the only markup.
     return mark_safe(" ".join("".join(pieces).split()))  # nosec B308, B703
