@@ -411,8 +411,8 @@ def snippet(text: str, marks: frozenset[str]) -> SafeString:
     else:
         words = RAW_WORD.finditer(text)
         shown, cut = deque(), False
-    shown.extend(islice(words, SNIPPET_WORDS - len(shown)))
-    return _render(text, list(shown), cut, next(words, None), marked)
+    shown = [*shown, *islice(words, SNIPPET_WORDS - len(shown))]
+    return _render(text, shown, cut, next(words, None), marked)
 
 
 def _render(text: str, shown: list, cut: bool, following, marked) -> SafeString:

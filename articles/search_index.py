@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.db import connection
 
@@ -154,7 +155,7 @@ def _documents(ids: list[int], known: Names) -> list[Document]:
         for text in texts:
             found = analyzer.words(text)
             seen.update(found)
-            analyzed.append(" ".join(t for t in map(analyzer.token_of, found) if t))
+            analyzed.append(" ".join(filter(None, map(analyzer.token_of, found))))
         documents.append(Document(pk, *analyzed, " ".join(sorted(tags)), seen))
     return documents
 
@@ -170,7 +171,7 @@ def index_articles(ids: Iterable[int], known: Names | None = None) -> None:
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         documents = _documents(chunk, known)
-        write(chunk, documents)
+        write(documents)
         _count_words(documents)
 
 
@@ -181,13 +182,11 @@ def index_all() -> int:
     return len(ids)
 
 
-def _write_sqlite(ids: list[int], documents: list[Document]) -> None:
-    placeholders = ", ".join(["%s"] * len(ids))
+def _write_sqlite(documents: list[Document]) -> None:
+    # FTS5 replaces a row of the same rowid, dropping its old entries.
     with connection.cursor() as cursor:
-        # Placeholders only; the ids are parameters.
-        cursor.execute(f"DELETE FROM articles_search WHERE rowid IN ({placeholders})", ids)  # nosec B608
         cursor.executemany(
-            "INSERT INTO articles_search(rowid, title, dek, body, tags)"
+            "INSERT OR REPLACE INTO articles_search(rowid, title, dek, body, tags)"
             " VALUES (%s, %s, %s, %s, %s)",
             [(d.id, d.title, d.dek, d.body, d.tags) for d in documents],
         )
@@ -201,7 +200,7 @@ POSTGRES_DOCUMENT = (
 )
 
 
-def _write_postgresql(ids: list[int], documents: list[Document]) -> None:
+def _write_postgresql(documents: list[Document]) -> None:
     if not documents:
         return
     values = ", ".join(["(%s::bigint, %s, %s, %s, %s)"] * len(documents))
@@ -218,12 +217,12 @@ def _write_postgresql(ids: list[int], documents: list[Document]) -> None:
 
 
 def _count_words(documents: list[Document]) -> None:
-    counts = Counter(
-        word
-        for document in documents
-        for word in document.words
+    seen = Counter(chain.from_iterable(document.words for document in documents))
+    counts = {
+        word: count
+        for word, count in seen.items()
         if len(word) in VOCABULARY_LENGTHS and word.isalpha()
-    )
+    }
     if not counts:
         return
     table = SearchWord._meta.db_table

@@ -73,7 +73,9 @@ def relevance() -> None:
         print(f"{query:32} recall {recall:5.2f}  precision {precision:5.2f}")
     mean_recall = statistics.mean(r for _, r, _ in rows)
     mean_precision = statistics.mean(p for _, _, p in rows)
-    print(f"{len(rows)} queries: mean recall {mean_recall:.3f}, mean precision {mean_precision:.3f}")
+    print(
+        f"{len(rows)} queries: mean recall {mean_recall:.3f}, mean precision {mean_precision:.3f}"
+    )
 
 
 def one_search(text: str) -> int:

@@ -105,7 +105,9 @@ def test_an_alias_finds_what_is_tagged_and_offers_its_page(client, news, query, 
         "/program/bpjs-ketenagakerjaan/": ["Ahli waris terima santunan kecelakaan kerja"],
     }[page]
     assert titles == expected
-    named = re.search(r'<section class="search-named".*?</section>', response.content.decode(), re.S)
+    named = re.search(
+        r'<section class="search-named".*?</section>', response.content.decode(), re.S
+    )
     assert f'href="{page}"' in named.group(0)
 
 
@@ -117,7 +119,9 @@ def test_a_place_under_a_region_counts_as_the_region(client, news, places):
 def test_a_misspelt_word_gets_a_suggestion_that_finds_something(client, news):
     html = search(client, "kecelakan").content.decode()
     assert "Tidak ada berita yang ditemukan untuk “kecelakan”." in html
-    link = re.search(r'<p class="suggestion">Mungkin maksud Anda: <a href="([^"]+)">(.*?)</a>', html)
+    link = re.search(
+        r'<p class="suggestion">Mungkin maksud Anda: <a href="([^"]+)">(.*?)</a>', html
+    )
     assert link.group(2) == "<em>kecelakaan</em>"
     followed = client.get(link.group(1).replace("&amp;", "&"))
     assert "Ahli waris terima santunan kecelakaan kerja" in found(followed)

@@ -16,3 +16,9 @@ def test_the_query_finds_what_it_must_and_not_what_it_must_not(stories, judged):
     found = relevance.found(stories, judged)
     assert judged.must <= found
     assert not judged.must_not & found
+
+
+def test_each_query_finds_exactly_its_stories_so_both_engines_agree(stories):
+    # CI runs this file on SQLite and on PostgreSQL: the same sets on both.
+    found = {judged.query: relevance.found(stories, judged) for judged in relevance.QUERIES}
+    assert found == {judged.query: set(judged.must) for judged in relevance.QUERIES}
