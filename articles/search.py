@@ -336,13 +336,21 @@ def _rank_postgresql(articles: ArticleQuerySet, query: Query, newest: bool):
     ).values("id", "published_at", "document")
     walked = matches.order_by("-published_at", "-id")[: WINDOW + 1]
     newest_sql, newest_params = newest_docs.query.sql_with_params()
-    found_sql, found_params = matches.order_by().query.sql_with_params()
     walked_sql, walked_params = walked.query.sql_with_params()
+    live_sql, live_params = articles.order_by().values("id").query.sql_with_params()
     order = "" if newest else f"ts_rank(document, {TSQUERY}) DESC,"
+    # Collecting sorts the matches by the publication time the index keeps
+    # (written with the entry) and checks them against the rule of
+    # ``articles`` newest first, only until WINDOW + 1 have passed, rather
+    # than joining every match to its article first. The check is a scalar
+    # subquery so that it stays a filter above the sort (OFFSET 0 keeps the
+    # sorted subquery whole); an EXISTS would become a join of every match.
     sql = f"""
         WITH probe AS (
             SELECT count(*) FILTER (WHERE document @@ {TSQUERY}) AS hits FROM ({newest_sql}) AS n
-        ), found AS MATERIALIZED ({found_sql})
+        ), found AS MATERIALIZED (
+            SELECT article_id, published_at FROM articles_search WHERE document @@ {TSQUERY}
+        )
         SELECT id, total > %s FROM (
             SELECT recent.*, count(*) OVER () AS total,
                 row_number() OVER (ORDER BY published_at DESC, id DESC) AS age
@@ -350,9 +358,19 @@ def _rank_postgresql(articles: ArticleQuerySet, query: Query, newest: bool):
                 SELECT * FROM ({walked_sql}) AS walked
                 WHERE (SELECT hits FROM probe) >= %s
                 UNION ALL
-                SELECT * FROM (
-                    SELECT * FROM found ORDER BY published_at DESC, id DESC LIMIT %s
+                SELECT article.id, article.published_at, entry.document
+                FROM (
+                    SELECT candidate.article_id FROM (
+                        SELECT * FROM found
+                        ORDER BY published_at DESC NULLS LAST, article_id DESC OFFSET 0
+                    ) AS candidate
+                    WHERE (
+                        SELECT true FROM ({live_sql}) AS live WHERE live.id = candidate.article_id
+                    )
+                    LIMIT %s
                 ) AS collected
+                JOIN articles_article AS article ON article.id = collected.article_id
+                JOIN articles_search AS entry ON entry.article_id = collected.article_id
                 WHERE (SELECT hits FROM probe) < %s
             ) AS recent
         ) AS numbered
@@ -362,10 +380,11 @@ def _rank_postgresql(articles: ArticleQuerySet, query: Query, newest: bool):
     params = [
         text,
         *newest_params,
-        *found_params,
+        text,
         WINDOW,
         *walked_params,
         PROBE_HITS,
+        *live_params,
         WINDOW + 1,
         PROBE_HITS,
         WINDOW,

@@ -18,6 +18,7 @@ documents had them, go to ``SearchWord``, the vocabulary that suggestions for
 misspelt words are drawn from.
 """
 
+import datetime
 import html as html_module
 import re
 from collections import Counter, defaultdict
@@ -126,13 +127,14 @@ class Document:
     body: str
     tags: str
     words: set[str]
+    published_at: datetime.datetime | None
 
 
 def _documents(ids: list[int], known: Names) -> list[Document]:
     rows = (
         Article.objects.filter(pk__in=ids)
         .order_by()
-        .values_list("id", "title", "dek", "body", "region_id")
+        .values_list("id", "title", "dek", "body", "region_id", "published_at")
     )
     regions = defaultdict(set)
     for article_id, region_id in Article.regions.through.objects.filter(
@@ -145,7 +147,7 @@ def _documents(ids: list[int], known: Names) -> list[Document]:
     ).values_list("content_object_id", "tag_id"):
         programs[article_id].append(analyzer.tag_token("p", tag_id))
     documents = []
-    for pk, title, dek, body, region_id in rows:
+    for pk, title, dek, body, region_id, published_at in rows:
         tags = set(programs[pk])
         for region in regions[pk] | {region_id}:
             tags.update(known.region_tokens.get(region, ()))
@@ -156,7 +158,7 @@ def _documents(ids: list[int], known: Names) -> list[Document]:
             found = analyzer.words(text)
             seen.update(found)
             analyzed.append(" ".join(filter(None, map(analyzer.token_of, found))))
-        documents.append(Document(pk, *analyzed, " ".join(sorted(tags)), seen))
+        documents.append(Document(pk, *analyzed, " ".join(sorted(tags)), seen, published_at))
     return documents
 
 
@@ -203,14 +205,18 @@ POSTGRES_DOCUMENT = (
 def _write_postgresql(documents: list[Document]) -> None:
     if not documents:
         return
-    values = ", ".join(["(%s::bigint, %s, %s, %s, %s)"] * len(documents))
-    params = [value for d in documents for value in (d.id, d.title, d.dek, d.body, d.tags)]
+    values = ", ".join(["(%s::bigint, %s::timestamptz, %s, %s, %s, %s)"] * len(documents))
+    params = [
+        value for d in documents for value in (d.id, d.published_at, d.title, d.dek, d.body, d.tags)
+    ]
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            INSERT INTO articles_search (article_id, document)
-            SELECT v.id, {POSTGRES_DOCUMENT} FROM (VALUES {values}) AS v(id, title, dek, body, tags)
-            ON CONFLICT (article_id) DO UPDATE SET document = excluded.document
+            INSERT INTO articles_search (article_id, published_at, document)
+            SELECT v.id, v.published_at, {POSTGRES_DOCUMENT}
+            FROM (VALUES {values}) AS v(id, published_at, title, dek, body, tags)
+            ON CONFLICT (article_id) DO UPDATE
+            SET published_at = excluded.published_at, document = excluded.document
             """,  # nosec B608: constants and placeholders; the values are parameters
             params,
         )

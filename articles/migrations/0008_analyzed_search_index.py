@@ -5,7 +5,9 @@ from django.db import migrations, models
 # table of its own: on SQLite an FTS5 table that stores the analyzed text,
 # on PostgreSQL weighted tsvectors of it in the "simple" configuration. The
 # database's own stemming (FTS5's unicode61 words, PostgreSQL's "indonesian"
-# Snowball) and the triggers that fed it are gone. Deleting an article
+# Snowball) and the triggers that fed it are gone. PostgreSQL's entries keep
+# the article's publication time, so the newest matches can be picked from
+# the index before any article is read (articles/search.py). Deleting an article
 # deletes its entry (a trigger on SQLite, the foreign key on PostgreSQL).
 SQLITE_FORWARD = [
     "DROP TRIGGER IF EXISTS articles_search_update",
@@ -36,6 +38,7 @@ POSTGRES_FORWARD = [
     CREATE TABLE articles_search (
         article_id bigint PRIMARY KEY
             REFERENCES articles_article (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        published_at timestamptz,
         document tsvector NOT NULL
     )
     """,
