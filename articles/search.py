@@ -422,6 +422,10 @@ def snippet(text: str, marks: frozenset[str]) -> SafeString:
     words = RAW_WORD.finditer(text)
     shown: deque = deque(maxlen=SNIPPET_LEAD + 1)
     cut = False
+    # A result found through its tags may have no match in its body: one
+    # pass over its distinct words says so without looking at each in turn.
+    if not any(analyzer.token_of(word) in marks for word in set(analyzer.words(text))):
+        words = iter(())
     for word in words:
         cut = cut or len(shown) == shown.maxlen
         shown.append(word)
