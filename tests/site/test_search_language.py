@@ -197,3 +197,18 @@ def test_a_long_snippet_is_cut_at_words_with_an_ellipsis_only_where_words_are_le
     assert snippet.startswith("…desa berkumpul di balai. <mark>Santunan</mark> cair hari ini.")
     assert snippet.endswith("…")
     assert "……" not in snippet
+
+
+EMPTY_MESSAGES = [
+    "Ketik beberapa kata, misalnya nama tempat atau program.",
+    "Ketik setidaknya satu kata yang berupa huruf atau angka.",
+    "Tidak ada berita yang ditemukan untuk “gajah”.",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"), list(zip(["", "!!!", "gajah"], EMPTY_MESSAGES, strict=True))
+)
+def test_an_empty_query_and_an_empty_result_each_say_their_own_thing(client, news, query, message):
+    html = search(client, query).content.decode()
+    assert [shown for shown in EMPTY_MESSAGES if shown in html] == [message]
