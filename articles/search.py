@@ -311,7 +311,7 @@ def _rank_sqlite(articles: ArticleQuerySet, query: Query, newest: bool) -> list[
 
 
 def _rank_postgresql(articles: ArticleQuerySet, query: Query, newest: bool):
-    # articles_search holds the tsvectors (migration 0008); the model does not
+    # articles_search holds the tsvectors (migration 0009); the model does not
     # know the table, hence extra() and raw SQL, built from constants and
     # Django's own SQL; the reader's tokens are parameters.
     #

@@ -1,7 +1,7 @@
 """The search index: every article's text as the Indonesian analyzer reads it.
 
 Each engine keeps the analyzed text in a table of its own (migration
-``0008_analyzed_search_index``): SQLite an FTS5 table ``articles_search``
+``0009_analyzed_search_index``): SQLite an FTS5 table ``articles_search``
 (rowid = article id; columns title, dek, body, tags), PostgreSQL a table
 ``articles_search`` of weighted ``tsvector`` documents (title A, dek B, body C,
 tags D) built with the ``simple`` configuration, which only splits on spaces

@@ -1,4 +1,4 @@
-"""PostgreSQL search reads its table of tsvectors and their GIN index (migration 0008)."""
+"""PostgreSQL search reads its table of tsvectors and their GIN index (migration 0009)."""
 
 import datetime
 

@@ -64,7 +64,7 @@ def index_everything(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0007_trash"),
+        ("articles", "0008_desk"),
         ("regions", "0001_initial"),
     ]
 
