@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 
 from articles.models import Article, ArticleReporter, Journalist, ProgramTag, ProgramTaggedArticle
+from articles.search_index import index_articles
 from regions.models import Region
 
 FIRST_NAMES = [
@@ -214,4 +215,5 @@ class DemoContent:
             for article, (_, _, _, reporters) in zip(articles, drafts, strict=True)
             for position, journalist in enumerate(reporters)
         )
+        index_articles(article.pk for article in articles)
         return len(articles)

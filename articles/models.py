@@ -693,3 +693,19 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return self.slug_line
+
+
+class SearchWord(models.Model):
+    """A word the search index has seen, and in how many documents (counted
+    as articles are indexed; never lowered). Suggestions for a misspelt word
+    are drawn from here (``articles.search``)."""
+
+    word = models.CharField(max_length=30, primary_key=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word

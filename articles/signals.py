@@ -31,6 +31,7 @@ from articles.models import (
     ProgramTag,
     ProgramTaggedArticle,
 )
+from articles.search_index import forget_names, index_articles
 from newsroom import surrogate
 from newsroom.cache import purge, purge_on_commit
 from regions.models import Region
@@ -190,6 +191,24 @@ def subject_changed(sender, instance, **kwargs) -> None:
     purge_on_commit(keys)
 
 
+def index_article(sender, instance, **kwargs) -> None:
+    """Keep the article's search entry in step, in the same transaction."""
+    if kwargs.get("action", "post").startswith("pre"):
+        return
+    if isinstance(instance, Article):
+        article_id = instance.pk
+    elif isinstance(instance, ProgramTaggedArticle):
+        article_id = instance.content_object_id
+    else:
+        return
+    if article_id is not None:
+        index_articles([article_id])
+
+
+def names_changed(sender, instance, **kwargs) -> None:
+    forget_names()
+
+
 def connect() -> None:
     pre_save.connect(article_saving, sender=Article, dispatch_uid="pages-article-saving")
     post_save.connect(article_saved, sender=Article, dispatch_uid="pages-article-saved")
@@ -209,3 +228,16 @@ def connect() -> None:
         post_delete.connect(
             subject_changed, sender=model, dispatch_uid=f"pages-del-{model.__name__}"
         )
+    post_save.connect(index_article, sender=Article, dispatch_uid="search-Article")
+    post_save.connect(index_article, sender=ProgramTaggedArticle, dispatch_uid="search-tag")
+    post_delete.connect(index_article, sender=ProgramTaggedArticle, dispatch_uid="search-del-tag")
+    for through in (Article.regions.through, ProgramTaggedArticle):
+        m2m_changed.connect(
+            index_article, sender=through, dispatch_uid=f"search-m2m-{through.__name__}"
+        )
+    for model in (Region, ProgramTag, Journalist):
+        post_save.connect(names_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
+        post_delete.connect(
+            names_changed, sender=model, dispatch_uid=f"search-del-{model.__name__}"
+        )
+

@@ -14,7 +14,15 @@ from django.views.decorators.http import require_GET
 from django.views.static import serve as static_serve
 
 from articles.models import Article
-from articles.search import SearchForm, SearchPaginator, search, terms_of
+from articles.search import (
+    Query,
+    SearchFilter,
+    SearchForm,
+    SearchPaginator,
+    parse,
+    search,
+    suggestion,
+)
 from newsroom.home import program_blocks, region_blocks
 from newsroom.pagination import PER_PAGE, page_of
 
@@ -37,22 +45,31 @@ def home(request):
 
 def search_page(request):
     form = SearchForm(request.GET)
-    terms = terms_of(form.cleaned_data["q"]) if form.is_valid() else []
-    page_obj = None
-    if terms:
-        # Two queries: the ranking (which gives the count), then the page.
-        results = search(Article.objects.live().cards(), terms)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
+    query = parse(text) if text else Query()
+    filterset = SearchFilter(request.GET or None, queryset=Article.objects.live().cards())
+    page_obj = suggested = None
+    if query:
+        # Two queries: the ranking (which gives the count), then the page; a
+        # search that finds nothing looks for a suggestion.
+        if filterset.is_bound and not filterset.is_valid():
+            query = Query()
+        results = search(filterset.qs, query, newest=form.cleaned_data.get("urutan") == "terbaru")
         page_obj = page_of(request, lambda _number: SearchPaginator(results, PER_PAGE))
+        if not page_obj.paginator.count and query and not filterset.active:
+            suggested = suggestion(Article.objects.live(), text, query)
     return render(
         request,
         "search.html",
         {
             "form": form,
-            "terms": terms,
+            "query": query,
+            "text": text,
+            "filterset": filterset,
             "page_obj": page_obj,
-            "title": _("Search: %(query)s") % {"query": form.cleaned_data["q"]}
-            if terms
-            else _("Search"),
+            "searched": page_obj is not None,
+            "suggestion": suggested,
+            "title": _("Search: %(query)s") % {"query": text} if text else _("Search"),
             "description": _("Search every story published."),
         },
     )

@@ -38,6 +38,7 @@ from articles.models import (
 )
 from articles.revisions import content_snapshot
 from articles.sanitize import clean_html
+from articles.search_index import index_articles
 from regions.models import Region
 
 SLUG_MAX_LENGTH = Article._meta.get_field("slug").max_length
@@ -357,6 +358,7 @@ class NewArticles:
             for other in item.related
         )
         Revision.objects.bulk_create(self._revision(item) for item in new)
+        index_articles(item.article.pk for item in new)
         # What the signals would decide one save at a time: a new draft is on no public page.
         visible = self.status == Article.Status.PUBLISHED
         return [item.article for item in new], visible

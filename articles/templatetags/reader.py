@@ -10,7 +10,6 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.images import RenditionSet, lead_image_renditions
 from articles.models import Article
 from articles.sanitize import clean_html
-from articles.search import highlighted_html, highlighted_text
 from newsroom.pagination import PAGE_PARAMETER
 from newsroom.wita import WITA, iso_wita
 
@@ -70,12 +69,14 @@ def json_ld(data: dict) -> SafeString:
 
 @register.filter
 def search_title(article: Article) -> SafeString:
-    return highlighted_text(article.search_title)
+    """The title of a search result, its matches marked (``articles.search``)."""
+    return article.search_title
 
 
 @register.filter
 def search_snippet(article: Article) -> SafeString:
-    return highlighted_html(article.search_snippet)
+    """The passage of a search result's body around its first match."""
+    return article.search_snippet
 
 
 @register.filter

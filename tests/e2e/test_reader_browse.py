@@ -115,7 +115,7 @@ def test_a_reader_searches_and_sees_the_matches_highlighted(
     screenshot(f"reader-search-{width}")
 
     page.fill("#search-q", '")) OR *')
-    page.locator(".search-page-form button").click()
+    page.locator(".search-page-form .search-row button").click()
     assert page.locator(".article-list").count() == 0
     assert page.locator(".listing .empty").is_visible()
 
