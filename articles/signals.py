@@ -240,4 +240,3 @@ def connect() -> None:
         post_delete.connect(
             names_changed, sender=model, dispatch_uid=f"search-del-{model.__name__}"
         )
-
