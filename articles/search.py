@@ -133,8 +133,10 @@ class Query:
 def parse(text: str) -> Query:
     """The reader's query as terms: quoted phrases, names, then single words,
     each at most once, at most ``MAX_TERMS``."""
-    known = names()
     query = Query()
+    if not analyzer.words(text):
+        return query
+    known = names()
     terms: dict[tuple, Term] = {}
     typed = False
     for index, part in enumerate(QUOTED.split(text)):

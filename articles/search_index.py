@@ -29,7 +29,9 @@ from itertools import chain
 from django.db import connection
 
 from articles import analyzer
+from articles.importing.matching import stored_names
 from articles.models import Article, Journalist, ProgramTag, ProgramTaggedArticle, SearchWord
+from newsroom.cache import purges
 from regions.models import Region
 
 # Articles read and written per round trip.
@@ -63,13 +65,11 @@ _names: tuple[int, Names] | None = None
 
 
 def names() -> Names:
-    """The names, loaded again in a process whenever the public pages'
-    generation has moved on (a region, program or journalist saved anywhere
-    moves it, like any public change)."""
+    """The names, loaded again in a process whenever a page purge has been
+    numbered since (a region, program or journalist saved anywhere purges its
+    pages, like any public change)."""
     global _names
-    from newsroom.cache import generation
-
-    current = generation()
+    current = purges.current()
     if _names is None or _names[0] != current:
         _names = (current, _load_names())
     return _names[1]
@@ -96,7 +96,7 @@ def _load_names() -> Names:
     by_slug = {region.slug: region for region in regions}
     for region in regions:
         token = analyzer.tag_token("r", region.pk)
-        for text in (region.name, *region.aliases):
+        for text in (region.name, *stored_names(region.aliases)):
             alias(text, token, region)
         loaded.region_tokens[region.pk] = [
             analyzer.tag_token("r", by_slug[slug].pk)
@@ -105,7 +105,7 @@ def _load_names() -> Names:
         ]
     for program in ProgramTag.objects.only("id", "name", "slug", "full_name", "aliases"):
         token = analyzer.tag_token("p", program.pk)
-        for text in (program.name, *program.aliases):
+        for text in (program.name, *stored_names(program.aliases)):
             alias(text, token, program)
         # The full name finds the program too, but its words are ordinary
         # Indonesian (Jaminan Kecelakaan Kerja) and keep their roots.

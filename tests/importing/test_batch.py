@@ -60,9 +60,9 @@ def test_a_batch_of_new_files_costs_the_same_queries_whatever_its_size(
     # SAVEPOINT; the titles' UPPER(); articles the files could update; taken slugs;
     # journalists; regions; programs; articles named as related; INSERT editors,
     # articles, region links, program links, reporters, bylines, revisions; the
-    # search index: the articles' texts, regions and programs, INSERT the entries
-    # and the words seen; RELEASE.
-    with django_assert_num_queries(21):
+    # search index: the latest page purge (whether the names changed), the articles'
+    # texts, regions and programs, INSERT the entries and the words seen; RELEASE.
+    with django_assert_num_queries(22):
         importer.save_many(outcomes, status="draft")
     assert [o.action for o in outcomes] == ["created"] * count
     assert Article.objects.count() == Revision.objects.count() == count
@@ -153,7 +153,7 @@ def test_titles_that_make_the_same_slug_get_distinct_slugs_in_one_batch(
     files = [pos_kupang("Banjir di Kupang!"), pos_kupang("Banjir di Kupang?")]
     # As for any batch of new files (no related titles here), and the slugs
     # starting with the one taken.
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         outcomes = save_batch(importer, files)
     assert [o.action for o in outcomes] == ["created", "created"]
     assert [o.article.slug for o in outcomes] == ["banjir-di-kupang-2", "banjir-di-kupang-3"]
