@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from articles.sanitize import clean_html
+from articles.uploads import CleanImageField, RemembersStoredFiles
 from newsroom import surrogate
 from regions.models import Region
 
@@ -79,7 +80,7 @@ class JournalistQuerySet(models.QuerySet):
         )
 
 
-class Journalist(models.Model):
+class Journalist(RemembersStoredFiles, models.Model):
     """A reporter or an editor. Bylines point here; a login account is optional."""
 
     name = models.CharField(_("name"), max_length=150)
@@ -93,7 +94,7 @@ class Journalist(models.Model):
         related_name="journalist",
     )
     bio = models.TextField(_("bio"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="journalists/", blank=True)
+    photo = CleanImageField(_("photo"), folder="journalists/", blank=True)
 
     objects = JournalistQuerySet.as_manager()
 
@@ -173,7 +174,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(last_correction=Subquery(newest.values("created_at")[:1]))
 
 
-class Article(models.Model):
+class Article(RemembersStoredFiles, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         IN_REVIEW = "in_review", _("in review")
@@ -233,9 +234,9 @@ class Article(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    lead_image = models.ImageField(
+    lead_image = CleanImageField(
         _("lead image"),
-        upload_to="articles/%Y/%m/",
+        folder="articles/%Y/%m/",
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",
@@ -366,6 +367,7 @@ class Article(models.Model):
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
         article._saved_slug = article.__dict__.get("slug")
+        article._saved_focal = (article.__dict__.get("focal_x"), article.__dict__.get("focal_y"))
         return article
 
     def natural_key(self) -> tuple[str]:
