@@ -14,6 +14,7 @@ from taggit.models import TagBase, TaggedItemBase
 from articles.sanitize import clean_html
 from articles.uploads import CleanImageField, RemembersStoredFiles
 from newsroom import surrogate
+from newsroom.validators import clean_text_list
 from regions.models import Region
 
 
@@ -60,6 +61,13 @@ class ProgramTag(TagBase):
     def get_absolute_url(self) -> str:
         surrogate.shown(surrogate.key_of(self))
         return reverse("articles:program", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        try:
+            self.aliases = clean_text_list(self.aliases)
+        except ValidationError as error:
+            raise ValidationError({"aliases": error}) from None
 
 
 class JournalistQuerySet(models.QuerySet):
@@ -344,8 +352,10 @@ class Article(RemembersStoredFiles, models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             if renamed_from:
-                # The old address keeps working: it redirects to the new one.
-                PreviousSlug.objects.filter(slug=self.slug).delete()
+                # The old address keeps working: it redirects to the new one. Going
+                # back to one of its own old slugs drops that redirect; another
+                # article's old slug stays bound to it (``clean`` refuses it).
+                PreviousSlug.objects.filter(slug=self.slug, article=self).delete()
                 PreviousSlug.objects.update_or_create(slug=renamed_from, defaults={"article": self})
         self._saved_slug = self.slug
 
@@ -374,10 +384,21 @@ class Article(RemembersStoredFiles, models.Model):
         return (self.slug,)
 
     def clean(self) -> None:
+        errors = {}
         if self.lead_image and not self.lead_image_alt.strip():
-            raise ValidationError(
-                {"lead_image_alt": _("Describe the lead image for readers who cannot see it.")}
-            )
+            errors["lead_image_alt"] = _("Describe the lead image for readers who cannot see it.")
+        try:
+            self.summary_points = clean_text_list(self.summary_points)
+        except ValidationError as error:
+            errors["summary_points"] = error
+        taken = PreviousSlug.objects.filter(slug=self.slug).exclude(article_id=self.pk)
+        if self.slug and (moved := taken.select_related("article").first()):
+            errors["slug"] = _(
+                "“%(slug)s” was the address of “%(title)s” and still leads readers there. "
+                "Choose another slug."
+            ) % {"slug": self.slug, "title": moved.article.title}
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def date_modified(self) -> "datetime.datetime | None":
