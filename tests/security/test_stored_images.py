@@ -274,3 +274,25 @@ def test_a_file_another_row_still_uses_is_kept(editor, cast, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         post_lead_image(editor, cast["draft"], image_bytes(), "b.jpg")
     assert default_storage.exists(shared)
+
+
+def test_restoring_a_version_whose_image_was_replaced_keeps_the_current_image(
+    editor, cast, django_capture_on_commit_callbacks
+):
+    article = cast["draft"]
+    for name in ("a.jpg", "b.jpg"):
+        with django_capture_on_commit_callbacks(execute=True):
+            post_lead_image(editor, article, image_bytes(), name)
+    stored = Article.objects.get(pk=article.pk)
+    first = stored.revisions.get(version=2)
+    assert not default_storage.exists(first.snapshot["lead_image"])
+    url = reverse("admin:articles_article_restore", args=[article.pk, first.version])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(url, {"base_version": str(stored.version)}, follow=True)
+    assert [str(message) for message in response.context["messages"]][-2:] == [
+        f"Versi 2 dipulihkan sebagai versi {stored.version + 1}.",
+        "Gambar utama versi 2 sudah diganti lalu dihapus; gambar yang sekarang dipertahankan.",
+    ]
+    restored = Article.objects.get(pk=article.pk)
+    assert restored.lead_image.name == stored.lead_image.name
+    assert default_storage.exists(restored.lead_image.name)
