@@ -16,6 +16,7 @@ trash changes no file, so its files stay as long as it is in the trash.
 """
 
 import io
+import re
 import secrets
 from pathlib import PurePosixPath
 
@@ -23,7 +24,7 @@ from django import forms
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from PIL import Image, ImageOps
@@ -39,6 +40,8 @@ ENCODER_OPTIONS = {
     "PNG": {"optimize": False},
     "WEBP": {"quality": 90, "method": 4},
 }
+# The base name ``RandomName`` gives: a file stored since uploads are cleaned.
+CLEAN_NAME = re.compile(r"[0-9a-f]{32}\.(?:jpg|png|webp)")
 # What an encoder needs to write the pixels back as they are; nothing else is kept.
 KEPT_INFO = ("transparency",)
 
@@ -160,6 +163,29 @@ def released_names(instance, *, deleted: bool = False, update_fields=None) -> li
         now = {field: name for field, name in now.items() if field in update_fields}
     instance._stored_files = {**before, **now}
     return [name for field, name in before.items() if name and now.get(field, name) != name]
+
+
+def stored_before_cleaning():
+    """(model, field, queryset) of the rows whose file was stored as uploaded,
+    before uploads were cleaned (its name is not a ``RandomName``)."""
+    for model, field in image_fields():
+        rows = model._default_manager.exclude(**{field.name: ""}).order_by("pk")
+        names = rows.values_list("pk", field.name)
+        pks = [pk for pk, name in names if not CLEAN_NAME.fullmatch(PurePosixPath(name).name)]
+        yield model, field, rows.filter(pk__in=pks)
+
+
+@transaction.atomic
+def clean_stored(instance, field) -> str:
+    """Store ``instance``'s file in ``field`` again, cleaned and renamed, as an
+    upload is; the old file is deleted once this commits. Returns the new name."""
+    stored = getattr(instance, field.attname)
+    with stored.open("rb") as handle:
+        content = ContentFile(handle.read(), name=stored.name)
+    stored.save(stored.name, content, save=False)
+    dimensions = [name for name in (field.width_field, field.height_field) if name]
+    instance.save(update_fields=[field.attname, *dimensions])
+    return stored.name
 
 
 def delete_if_unused(name: str) -> bool:

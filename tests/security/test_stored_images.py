@@ -4,7 +4,9 @@ bounded size, in an accepted format only; and nothing once no row uses it."""
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import ExifTags, Image
 
@@ -296,3 +298,34 @@ def test_restoring_a_version_whose_image_was_replaced_keeps_the_current_image(
     restored = Article.objects.get(pk=article.pk)
     assert restored.lead_image.name == stored.lead_image.name
     assert default_storage.exists(restored.lead_image.name)
+
+
+def test_images_stored_before_cleaning_are_cleaned_by_a_command(
+    cast, reporter, django_capture_on_commit_callbacks
+):
+    legacy = default_storage.save(
+        "articles/2025/01/IMG_Atambua.jpg", ContentFile(gps_tagged_jpeg())
+    )
+    photo = default_storage.save("journalists/maria-lado.jpg", ContentFile(gps_tagged_jpeg()))
+    Article.objects.filter(pk=cast["live"].pk).update(
+        lead_image=legacy, lead_image_width=1200, lead_image_height=800
+    )
+    Journalist.objects.filter(pk=reporter.pk).update(photo=photo)
+    out = io.StringIO()
+    call_command("clean_stored_images", "--dry-run", stdout=out)
+    assert out.getvalue() == "2 stored image(s) would be cleaned.\n"
+    assert default_storage.exists(legacy)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("clean_stored_images", stdout=out)
+    article = Article.objects.get(pk=cast["live"].pk)
+    journalist = Journalist.objects.get(pk=reporter.pk)
+    for new, old in ((article.lead_image.name, legacy), (journalist.photo.name, photo)):
+        assert_clean(new)
+        assert "atambua" not in new.lower() and "maria" not in new.lower()
+        assert not default_storage.exists(old)
+    assert (article.lead_image_width, article.lead_image_height) == (1200, 800)
+
+    out = io.StringIO()
+    call_command("clean_stored_images", stdout=out)
+    assert out.getvalue() == "Every stored image is clean: nothing to do.\n"
