@@ -15,6 +15,7 @@ article's files when the article itself is deleted. Moving an article to the
 trash changes no file, so its files stay as long as it is in the trash.
 """
 
+import functools
 import io
 import re
 import secrets
@@ -134,13 +135,19 @@ def image_fields():
                 yield model, field
 
 
+@functools.cache
+def image_attnames(model) -> tuple[str, ...]:
+    return tuple(
+        field.attname for field in model._meta.get_fields() if isinstance(field, CleanImageField)
+    )
+
+
 def stored_names(instance) -> dict[str, str]:
     """The file names ``instance`` was loaded or last saved with, by field name;
     a field that was not loaded (deferred) is left out."""
+    loaded = instance.__dict__
     return {
-        field.attname: str(instance.__dict__[field.attname] or "")
-        for field in instance._meta.get_fields()
-        if isinstance(field, CleanImageField) and field.attname in instance.__dict__
+        name: str(loaded[name] or "") for name in image_attnames(type(instance)) if name in loaded
     }
 
 
