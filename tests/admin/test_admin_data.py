@@ -145,7 +145,7 @@ def test_another_article_cannot_be_renamed_to_an_old_slug(client, renamed, cast,
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["slug"] == [
         "“berita-tayang” adalah alamat lama “Berita tayang” dan masih mengarahkan pembaca ke "
-        "sana. Pilih slug lain."
+        "sana. Pilih alamat URL lain."
     ]
     assert PreviousSlug.objects.get(slug="berita-tayang").article == renamed
     assert Article.objects.get(pk=cast["draft"].pk).slug == "draf-rahasia"
@@ -203,9 +203,9 @@ def test_a_restore_whose_slug_is_now_taken_explains_itself(client, renamed, cast
     response = client.post(url, {"base_version": str(renamed.version)}, follow=True)
     assert response.status_code == 200
     assert [str(message) for message in response.context["messages"]][-1:] == [
-        "Versi 1 tidak dipulihkan: slug-nya “berita-tayang” kini milik “Draf rahasia”. "
-        "Tidak ada yang diubah. Untuk memulihkannya, beri dulu slug lain pada salah satu "
-        "dari kedua artikel itu."
+        "Versi 1 tidak dipulihkan: alamat URL-nya “berita-tayang” kini milik “Draf rahasia”. "
+        "Tidak ada yang diubah. Untuk memulihkannya, beri dulu alamat URL lain pada salah "
+        "satu dari kedua artikel itu."
     ]
     stored = Article.objects.get(pk=renamed.pk)
     assert (stored.slug, stored.version) == ("berita-tayang-diperbarui", renamed.version)

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_trash'),
+        ('articles', '0010_analyzed_search_index'),
     ]
 
     operations = [
