@@ -3,16 +3,17 @@
 Each rendition is a JPEG written once with Pillow under ``renditions/`` in the
 default storage and reused afterwards. Its name is derived from the source
 file and the focal point, so moving the focal point or replacing the image
-makes new files instead of serving stale ones. Which renditions already exist
-is remembered in the cache, so a page render costs no storage round trip once
-they are made.
+makes new files instead of serving stale ones; the old ones are deleted once
+that change commits (``articles.signals``). The renditions of one source share
+a folder named by a digest of the source's name, so they never carry it.
+Which renditions already exist is remembered in the cache, so a page render
+costs no storage round trip once they are made.
 """
 
 import hashlib
 import io
 import logging
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -89,15 +90,13 @@ def plan(article: Article, ratio: str) -> RenditionSet | None:
     crop_width = right - left
     largest = min(crop_width, WIDTHS[-1])
     widths = [width for width in WIDTHS if width < largest] + [largest]
-    stem = PurePosixPath(article.lead_image.name).stem[:60]
-    digest = hashlib.sha256(
-        f"{article.lead_image.name}:{article.focal_x:.4f}:{article.focal_y:.4f}".encode()
-    ).hexdigest()[:12]
+    folder = rendition_folder(article.lead_image.name)
+    focal = hashlib.sha256(f"{article.focal_x:.4f}:{article.focal_y:.4f}".encode()).hexdigest()
     return RenditionSet(
         ratio=ratio,
         renditions=tuple(
             Rendition(
-                name=f"renditions/{stem}-{digest}-{ratio}-{width}.jpg",
+                name=f"{folder}/{focal[:12]}-{ratio}-{width}.jpg",
                 ratio=ratio,
                 width=width,
                 height=round(width * shape[1] / shape[0]),
@@ -105,6 +104,33 @@ def plan(article: Article, ratio: str) -> RenditionSet | None:
             for width in widths
         ),
     )
+
+
+def rendition_folder(source_name: str) -> str:
+    return f"renditions/{hashlib.sha256(source_name.encode()).hexdigest()[:24]}"
+
+
+def planned_names(article: Article) -> set[str]:
+    return {
+        rendition.name
+        for ratio in RATIOS
+        if (rendition_set := plan(article, ratio))
+        for rendition in rendition_set.renditions
+    }
+
+
+def delete_renditions(source_name: str, *, keep: set[str] = frozenset()) -> None:
+    """Delete the renditions made from ``source_name``, except those in ``keep``,
+    and forget that they exist."""
+    folder = rendition_folder(source_name)
+    try:
+        names = [f"{folder}/{name}" for name in default_storage.listdir(folder)[1]]
+    except FileNotFoundError:
+        return
+    stale = [name for name in names if name not in keep]
+    for name in stale:
+        default_storage.delete(name)
+    cache.delete_many([CACHE_PREFIX + name for name in stale])
 
 
 def lead_image_renditions(article: Article) -> dict[str, RenditionSet]:
@@ -130,14 +156,18 @@ def _make(article: Article, renditions: list[Rendition]) -> None:
     to_write = [rendition for rendition in renditions if not default_storage.exists(rendition.name)]
     if not to_write:
         return
-    with article.lead_image.open("rb") as source_file, Image.open(source_file) as source:
-        image = ImageOps.exif_transpose(source)
+    with article.lead_image.open("rb") as source_file, Image.open(source_file) as image:
+        ImageOps.exif_transpose(image, in_place=True)
         if image.mode != "RGB":
             image = _flatten(image)
         for rendition in to_write:
             box = crop_box(image.size, RATIOS[rendition.ratio], (article.focal_x, article.focal_y))
+            # reducing_gap: shrink by a whole factor first, then LANCZOS the rest.
             resized = image.resize(
-                (rendition.width, rendition.height), Image.Resampling.LANCZOS, box=box
+                (rendition.width, rendition.height),
+                Image.Resampling.LANCZOS,
+                box=box,
+                reducing_gap=2.0,
             )
             buffer = io.BytesIO()
             resized.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)

@@ -12,7 +12,9 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from articles.sanitize import clean_html
+from articles.uploads import CleanImageField, RemembersStoredFiles
 from newsroom import surrogate
+from newsroom.validators import clean_text_list
 from regions.models import Region
 
 
@@ -60,6 +62,13 @@ class ProgramTag(TagBase):
         surrogate.shown(surrogate.key_of(self))
         return reverse("articles:program", kwargs={"slug": self.slug})
 
+    def clean(self) -> None:
+        super().clean()
+        try:
+            self.aliases = clean_text_list(self.aliases)
+        except ValidationError as error:
+            raise ValidationError({"aliases": error}) from None
+
 
 class JournalistQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug: str) -> "Journalist":
@@ -79,7 +88,7 @@ class JournalistQuerySet(models.QuerySet):
         )
 
 
-class Journalist(models.Model):
+class Journalist(RemembersStoredFiles, models.Model):
     """A reporter or an editor. Bylines point here; a login account is optional."""
 
     name = models.CharField(_("name"), max_length=150)
@@ -93,7 +102,7 @@ class Journalist(models.Model):
         related_name="journalist",
     )
     bio = models.TextField(_("bio"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="journalists/", blank=True)
+    photo = CleanImageField(_("photo"), folder="journalists/", blank=True)
 
     objects = JournalistQuerySet.as_manager()
 
@@ -173,7 +182,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(last_correction=Subquery(newest.values("created_at")[:1]))
 
 
-class Article(models.Model):
+class Article(RemembersStoredFiles, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         IN_REVIEW = "in_review", _("in review")
@@ -233,9 +242,9 @@ class Article(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    lead_image = models.ImageField(
+    lead_image = CleanImageField(
         _("lead image"),
-        upload_to="articles/%Y/%m/",
+        folder="articles/%Y/%m/",
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",
@@ -343,8 +352,10 @@ class Article(models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             if renamed_from:
-                # The old address keeps working: it redirects to the new one.
-                PreviousSlug.objects.filter(slug=self.slug).delete()
+                # The old address keeps working: it redirects to the new one. Going
+                # back to one of its own old slugs drops that redirect; another
+                # article's old slug stays bound to it (``clean`` refuses it).
+                PreviousSlug.objects.filter(slug=self.slug, article=self).delete()
                 PreviousSlug.objects.update_or_create(slug=renamed_from, defaults={"article": self})
         self._saved_slug = self.slug
 
@@ -366,16 +377,28 @@ class Article(models.Model):
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
         article._saved_slug = article.__dict__.get("slug")
+        article._saved_focal = (article.__dict__.get("focal_x"), article.__dict__.get("focal_y"))
         return article
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
     def clean(self) -> None:
+        errors = {}
         if self.lead_image and not self.lead_image_alt.strip():
-            raise ValidationError(
-                {"lead_image_alt": _("Describe the lead image for readers who cannot see it.")}
-            )
+            errors["lead_image_alt"] = _("Describe the lead image for readers who cannot see it.")
+        try:
+            self.summary_points = clean_text_list(self.summary_points)
+        except ValidationError as error:
+            errors["summary_points"] = error
+        taken = PreviousSlug.objects.filter(slug=self.slug).exclude(article_id=self.pk)
+        if self.slug and (moved := taken.select_related("article").first()):
+            errors["slug"] = _(
+                "“%(slug)s” was the address of “%(title)s” and still leads readers there. "
+                "Choose another slug."
+            ) % {"slug": self.slug, "title": moved.article.title}
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def date_modified(self) -> "datetime.datetime | None":

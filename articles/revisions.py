@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
 from django.utils.html import escape, format_html, format_html_join, strip_tags
@@ -20,7 +21,14 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from articles import content
-from articles.models import Article, ArticleReporter, Journalist, ProgramTag, Revision
+from articles.models import (
+    Article,
+    ArticleReporter,
+    Journalist,
+    PreviousSlug,
+    ProgramTag,
+    Revision,
+)
 from regions.models import Region
 
 REFERENCES = [name for name in content.FIELDS if content.is_reference(name)]
@@ -32,6 +40,14 @@ DIFF_ORDER = [*(name for name in content.FIELDS if name not in LISTS), *LISTS]
 
 class StaleVersion(Exception):
     """Someone saved the article after the caller read it."""
+
+
+class RestoreRefused(Exception):
+    """A revision cannot be put back as it is; ``message`` says why and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def snapshot(article: Article) -> dict[str, Any]:
@@ -114,15 +130,24 @@ def claim_version(article: Article, *, expected: int) -> int:
 
 @transaction.atomic
 def restore_revision(revision: Revision, *, by, expected_version: int) -> Revision:
-    """Put a revision's content back as a new revision; the status is left alone."""
+    """Put a revision's content back as a new revision; the status is left alone.
+
+    A file the revision names that has been deleted since (a replaced image)
+    is not put back: the current one stays. Raises ``RestoreRefused`` when the
+    revision's slug now belongs to another article.
+    """
     claim_version(revision.article, expected=expected_version)
     # Read the row again under the write lock the claim took, so nothing stale is saved.
     article = Article.objects.get(pk=revision.article_id)
     data = revision.snapshot
+    check_slug_free(article, data.get("slug", article.slug), revision)
     for name in content.FORM_FIELDS:
         if name not in data or content.is_list(name):
             continue
-        if content.is_reference(name):
+        if content.is_file(name):
+            if not data[name] or default_storage.exists(data[name]):
+                setattr(article, name, data[name])
+        elif content.is_reference(name):
             pk = data[name]
             exists = content.related_model(name).objects.filter(pk=pk).exists()
             setattr(article, f"{name}_id", pk if exists else None)
@@ -145,6 +170,23 @@ def restore_revision(revision: Revision, *, by, expected_version: int) -> Revisi
     return record_revision(
         article, by=by, note=_("Restored from version %(version)s") % {"version": revision.version}
     )
+
+
+def check_slug_free(article: Article, slug: str, revision: Revision) -> None:
+    """Refuse to give ``article`` a slug another article has, or had (its old address)."""
+    if slug == article.slug:
+        return
+    other = Article.objects.filter(slug=slug).exclude(pk=article.pk).first()
+    moved = PreviousSlug.objects.filter(slug=slug).exclude(article=article).first()
+    if other is None and moved is None:
+        return
+    message = _(
+        "Version %(version)s was not restored: its slug “%(slug)s” now belongs to "
+        "“%(title)s”. Nothing was changed. To restore it, first give one of the two "
+        "articles another slug."
+    )
+    title = other.title if other is not None else moved.article.title
+    raise RestoreRefused(message % {"version": revision.version, "slug": slug, "title": title})
 
 
 # Diffs -------------------------------------------------------------------------

@@ -14,14 +14,19 @@
 Keys are worked out once the change has committed, from the rows as they
 then are, together with those read before it for what it takes away, and
 purged once per article per transaction.
+
+A stored image that no row uses any more is deleted, with its renditions, once
+the change that released it commits: a save that rolls back still needs it.
 """
 
 import threading
+from functools import partial
 
 from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
+from articles import images, uploads
 from articles.models import (
     Article,
     ArticleReporter,
@@ -209,7 +214,34 @@ def names_changed(sender, instance, **kwargs) -> None:
     forget_names()
 
 
+def files_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    for name in uploads.released_names(instance, update_fields=update_fields):
+        transaction.on_commit(partial(release_file, name))
+    if isinstance(instance, Article):
+        focal = (instance.focal_x, instance.focal_y)
+        moved = getattr(instance, "_saved_focal", focal) != focal
+        instance._saved_focal = focal
+        if moved and instance.lead_image:
+            keep = images.planned_names(instance)
+            transaction.on_commit(
+                partial(images.delete_renditions, instance.lead_image.name, keep=keep)
+            )
+
+
+def files_deleted(sender, instance, **kwargs) -> None:
+    for name in uploads.released_names(instance, deleted=True):
+        transaction.on_commit(partial(release_file, name))
+
+
+def release_file(name: str) -> None:
+    if uploads.delete_if_unused(name):
+        images.delete_renditions(name)
+
+
 def connect() -> None:
+    for model in (Article, Journalist):
+        post_save.connect(files_saved, sender=model, dispatch_uid=f"files-{model.__name__}")
+        post_delete.connect(files_deleted, sender=model, dispatch_uid=f"files-del-{model.__name__}")
     pre_save.connect(article_saving, sender=Article, dispatch_uid="pages-article-saving")
     post_save.connect(article_saved, sender=Article, dispatch_uid="pages-article-saved")
     pre_delete.connect(article_deleting, sender=Article, dispatch_uid="pages-article-deleting")

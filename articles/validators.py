@@ -1,11 +1,13 @@
-"""Lead-image upload checks, done with Pillow before anything is stored.
+"""Image upload checks, done with Pillow before anything is stored.
 
-An upload is accepted only if Pillow recognises it as JPEG, PNG or WebP, it is
-within the byte and pixel limits, and it decodes completely. Decompression
-bombs are refused from the header alone, before any pixel is decoded.
+An upload is accepted only if its name ends in .jpg, .jpeg, .png or .webp,
+Pillow recognises it as JPEG, PNG or WebP, it is within the byte and pixel
+limits, and it decodes completely. Decompression bombs are refused from the
+header alone, before any pixel is decoded.
 """
 
 import warnings
+from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -13,16 +15,31 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+ALLOWED_EXTENSIONS = ("jpg", "jpeg", "png", "webp")
 MAX_IMAGE_BYTES = 15 * 1024 * 1024
 # 40 megapixels: more than any newsroom camera, far less than a bomb.
 MAX_IMAGE_PIXELS = 40_000_000
 MIN_IMAGE_SIDE = 200
 
 
-def validate_image_upload(upload) -> Image.Image:
-    """Check an uploaded file; return the opened (header-only) Pillow image.
+def validate_image_extension(upload) -> None:
+    """Refuse a name that does not end as a JPEG, PNG or WebP file's does."""
+    extension = PurePosixPath(upload.name or "").suffix.lower().lstrip(".")
+    if extension not in ALLOWED_EXTENSIONS:
+        raise ValidationError(
+            _("Files named “.%(extension)s” are not accepted; upload a .jpg, .png or .webp file.")
+            % {"extension": extension},
+            code="extension",
+        )
 
-    Raises ``ValidationError`` with a message a reporter can act on.
+
+def validate_image_upload(upload, *, reduce_to: tuple[int, int] | None = None) -> Image.Image:
+    """Check an uploaded file; return the decoded Pillow image.
+
+    With ``reduce_to``, a JPEG is decoded at the smallest of 1/2, 1/4 or 1/8
+    scale that still covers that size: a 40-megapixel photo then costs a few
+    megapixels of memory, not 120 MB. Raises ``ValidationError`` with a message
+    a reporter can act on.
     """
     size = getattr(upload, "size", None)
     if size is not None and size > MAX_IMAGE_BYTES:
@@ -38,6 +55,8 @@ def validate_image_upload(upload) -> Image.Image:
             upload.seek(0)
             image = Image.open(upload)
             _check_header(image)
+            if reduce_to is not None and image.format == "JPEG":
+                image.draft(image.mode, _covering(image.size, reduce_to))
             image.load()
     except ValidationError:
         raise
@@ -76,6 +95,12 @@ def _check_header(image: Image.Image) -> None:
             % {"width": width, "height": height, "min": MIN_IMAGE_SIDE},
             code="too_small",
         )
+
+
+def _covering(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    """``size`` scaled to fit ``box``: the size a JPEG draft must still cover."""
+    scale = min(1.0, box[0] / size[0], box[1] / size[1])
+    return max(1, int(size[0] * scale)), max(1, int(size[1] * scale))
 
 
 def _too_many_pixels() -> ValidationError:

@@ -1,9 +1,11 @@
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import surrogate
+from newsroom.validators import clean_text_list
 
 
 class RegionQuerySet(models.QuerySet):
@@ -85,6 +87,12 @@ class Region(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
+
+    def clean(self) -> None:
+        try:
+            self.aliases = clean_text_list(self.aliases)
+        except ValidationError as error:
+            raise ValidationError({"aliases": error}) from None
 
     @property
     def display_name(self) -> str:

@@ -20,7 +20,7 @@ from articles.admin.conflicts import Conflict, describe_conflict, merge, opened_
 from articles.models import Article, ArticleEvent, ArticleReporter, Journalist, ProgramTag
 from articles.revisions import LISTS, content_snapshot, field_label, snapshot
 from articles.sanitize import clean_html
-from articles.validators import validate_image_upload
+from articles.uploads import CheckedImageField
 from newsroom.wita import WITA
 
 # What the body editor offers; articles/sanitize.py allows exactly these tags and more.
@@ -99,25 +99,6 @@ class SummaryPointsField(forms.CharField):
 
     def has_changed(self, initial: Any, data: Any) -> bool:
         return self.to_python(initial) != self.to_python(data)
-
-
-IMAGE_MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
-
-
-class CheckedImageField(forms.ImageField):
-    """An image field whose checks are ``validate_image_upload``'s, with its clear messages.
-
-    Every image upload in the admin uses it: lead images and journalists' photos.
-    """
-
-    def to_python(self, data):
-        upload = forms.FileField.to_python(self, data)
-        if upload is None:
-            return None
-        image = validate_image_upload(upload)
-        upload.image = image
-        upload.content_type = IMAGE_MIME_TYPES[image.format]
-        return upload
 
 
 class ArticleAdminForm(forms.ModelForm):

@@ -7,9 +7,16 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from articles import content
 from articles.admin.pages import ArticlePages, article_url
 from articles.models import ArticleEvent
-from articles.revisions import StaleVersion, compare_snapshots, restore_revision, snapshot
+from articles.revisions import (
+    RestoreRefused,
+    StaleVersion,
+    compare_snapshots,
+    restore_revision,
+    snapshot,
+)
 
 Action = ArticleEvent.Action
 
@@ -81,12 +88,27 @@ class HistoryMixin(ArticlePages):
                         "again before restoring."
                     ),
                 )
+            except RestoreRefused as refused:
+                messages.error(request, refused.message)
             else:
                 messages.success(
                     request,
                     _("Version %(old)s restored as version %(new)s.")
                     % {"old": revision.version, "new": restored.version},
                 )
+                if any(
+                    restored.snapshot.get(name) != revision.snapshot.get(name)
+                    for name in content.FORM_FIELDS
+                    if content.is_file(name)
+                ):
+                    messages.warning(
+                        request,
+                        _(
+                            "The lead image of version %(old)s was replaced and deleted since; "
+                            "the current image was kept."
+                        )
+                        % {"old": revision.version},
+                    )
                 return HttpResponseRedirect(article_url("change", article))
         diffs = compare_snapshots(snapshot(article), revision.snapshot)
         title = _("Restore version %(version)s") % {"version": revision.version}

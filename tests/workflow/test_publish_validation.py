@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from articles import workflow
@@ -19,7 +18,7 @@ def empty_in_review(places):
         slug="kosong",
         body="<p> </p><p><br></p>",
         status=Article.Status.IN_REVIEW,
-        lead_image=SimpleUploadedFile("foto.jpg", b"not looked at here"),
+        lead_image=upload("foto.jpg", image_bytes()),
     )
 
 
