@@ -18,6 +18,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from articles.listing import Kind, Listed, lines
 from articles.models import (
     Article,
     ArticleQuerySet,
@@ -145,7 +146,7 @@ class RegionFeed(SiteFeed):
         return _("The latest news from %(region)s.") % {"region": subject.thing}
 
     def articles(self, subject: Subject) -> ArticleQuerySet:
-        return Article.objects.live().in_region(subject.thing)
+        return Listed(lines([(Kind.REGION, subject.thing.pk)])).articles(0, FEED_SIZE)
 
 
 class RegionAtomFeed(RegionFeed):
@@ -164,7 +165,7 @@ class ProgramFeed(SiteFeed):
         return _("The latest news about %(program)s.") % {"program": subject.thing.full_name}
 
     def articles(self, subject: Subject) -> ArticleQuerySet:
-        return Article.objects.live().filter(program_links__tag=subject.thing)
+        return Listed(lines([(Kind.PROGRAM, subject.thing.pk)])).articles(0, FEED_SIZE)
 
 
 class ProgramAtomFeed(ProgramFeed):

@@ -494,6 +494,59 @@ class ProgramTaggedArticle(TaggedItemBase):
     natural_key.dependencies = ["articles.article", "articles.programtag"]
 
 
+class ArticleListing(models.Model):
+    """One line of a public list: a live article under one key, in publication order.
+
+    Every public article has a line under the whole archive (``ALL``), under
+    each region it is about and every region above those (so a province lists
+    everything in its regencies, districts and villages), under each of its
+    programs and under each of its reporters. A list page then reads its own
+    key's lines newest first off one index, however large the archive: no
+    union, no sort, no count of the whole archive. Only published articles
+    outside the trash have lines; ``published_at`` is copied, and a scheduled
+    article's line waits in the index until its time comes.
+
+    Database triggers (migration 0008) keep the lines in step with every
+    insert, update and delete of articles, their region, program and byline
+    links and regions, bulk writes included; nothing in Python writes here.
+    """
+
+    class Kind(models.TextChoices):
+        ALL = "a", _("archive")
+        REGION = "r", _("region")
+        PROGRAM = "p", _("program")
+        REPORTER = "j", _("reporter")
+
+    # No foreign-key constraint: the triggers remove an article's lines after
+    # the article itself is gone, and Django never deletes lines.
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # article_listing_unique starts with it
+        related_name="listings",
+    )
+    kind = models.CharField(max_length=1, choices=Kind.choices)
+    # The region, program or journalist id; 0 for the archive.
+    target = models.PositiveIntegerField()
+    published_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "target"], name="article_listing_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["kind", "target", "-published_at", "-article"], name="article_listing_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.target}: {self.article_id}"
+
+
 class Correction(models.Model):
     """A dated note on a published article, shown to readers; it bumps dateModified."""
 
