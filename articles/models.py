@@ -559,6 +559,10 @@ class Correction(models.Model):
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
         ordering = ["created_at", "id"]
+        indexes = [
+            # Lists and feeds date each article by its latest correction.
+            models.Index(fields=["article", "-created_at"], name="correction_latest_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -67,6 +67,7 @@ def prepare(data: Path, database: str, size: int) -> dict[str, str]:
         marker.touch()
     else:
         manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
     return env
 
 
@@ -95,7 +96,8 @@ def table(results: dict, databases: list[str], sizes: list[int]) -> str:
         lines += [f"\n{database}", "| " + " | ".join(header) + " |"]
         lines.append("|" + "---|" * len(header))
         for page in pages:
-            cells = [page]
+            statuses = {results[(database, size)][page]["status"] for size in sizes}
+            cells = [page if statuses == {200} else f"{page} (HTTP {'/'.join(map(str, statuses))})"]
             times = [results[(database, size)][page]["ms"] for size in sizes]
             counts = [results[(database, size)][page]["queries"] for size in sizes]
             cells += [f"{ms:,.1f}" for ms in times]

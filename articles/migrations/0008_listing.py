@@ -222,5 +222,9 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.AddIndex(
+            model_name="correction",
+            index=models.Index(fields=["article", "-created_at"], name="correction_latest_idx"),
+        ),
         migrations.RunPython(create, drop),
     ]
