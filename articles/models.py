@@ -322,7 +322,12 @@ class Article(RemembersStoredFiles, models.Model):
             # live() filters on status and published_at; every list sorts by published_at.
             models.Index(fields=["status", "-published_at"], name="article_live_idx"),
             models.Index(fields=["region", "status", "-published_at"], name="article_region_idx"),
-            models.Index(fields=["-updated_at"], name="article_updated_idx"),
+            # The admin's change list: newest work first, alone or by status or
+            # primary region, and sorted by publication (also its year filter).
+            models.Index(fields=["-updated_at", "-id"], name="article_updated_idx"),
+            models.Index(fields=["status", "-updated_at", "-id"], name="article_status_upd_idx"),
+            models.Index(fields=["region", "-updated_at", "-id"], name="article_region_upd_idx"),
+            models.Index(fields=["-published_at", "-id"], name="article_published_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

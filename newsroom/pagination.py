@@ -42,6 +42,18 @@ class BoundedPaginator(Paginator):
         return min(super().num_pages, self.reach)
 
 
+class BoundedQuerySetPaginator(BoundedPaginator):
+    """The same bounds for a queryset, for the admin's change lists (its page
+    parameter is ``p``). One query counts at most the rows up to ``reach``."""
+
+    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, *, number=1):
+        super().__init__(object_list, per_page, number=number)
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.limit + 1].count()
+
+
 def paginate(request, listed, per_page: int = PER_PAGE) -> Page:
     """The requested page of ``listed``: two queries (the bounded count, then
     the page's articles)."""
