@@ -320,7 +320,7 @@ class Article(RemembersStoredFiles, models.Model):
         permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
         indexes = [
             # live() filters on status and published_at; every list sorts by published_at.
-            models.Index(fields=["status", "-published_at"], name="article_live_idx"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_live_idx"),
             models.Index(fields=["region", "status", "-published_at"], name="article_region_idx"),
             # The admin's change list: newest work first, alone or by status or
             # primary region, and sorted by publication (also its year filter).

@@ -51,7 +51,8 @@ class BoundedQuerySetPaginator(BoundedPaginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list.order_by()[: self.limit + 1].count()
+        # Only the ids: annotations a filter does not need are left out.
+        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
 
 
 def paginate(request, listed, per_page: int = PER_PAGE) -> Page:

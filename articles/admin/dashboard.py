@@ -103,7 +103,7 @@ def coverage(*, days: int = COVERAGE_DAYS) -> Coverage:
     programs = list(ProgramTag.objects.order_by("name"))
 
     places: dict[int, set[str]] = defaultdict(set)
-    primary = live.filter(region__isnull=False).values_list("pk", "region__path")
+    primary = live.filter(region__isnull=False).order_by().values_list("pk", "region__path")
     others = Article.regions.through.objects.filter(article__in=live).values_list(
         "article_id", "region__path"
     )

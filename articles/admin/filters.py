@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from articles import workflow
 from articles.filters import wita_midnight
-from articles.models import Article, ArticleEvent, ArticleReporter, Journalist, ProgramTag
+from articles.models import Article, ArticleEvent, Journalist, ProgramTag, ProgramTaggedArticle
 
 Status = Article.Status
 Action = ArticleEvent.Action
@@ -91,7 +91,11 @@ class ProgramFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(program_links__tag__slug=self.value())
+            # A correlated EXISTS: the list still walks its own order's index.
+            tagged = ProgramTaggedArticle.objects.filter(
+                content_object=OuterRef("pk"), tag__slug=self.value()
+            )
+            return queryset.filter(Exists(tagged))
         return queryset
 
 
@@ -100,10 +104,10 @@ class ReporterFilter(admin.SimpleListFilter):
     parameter_name = "reporter"
 
     def lookups(self, request, model_admin):
-        visible = workflow.articles_for(request.user).values("pk")
-        journalists = Journalist.objects.filter(
-            Exists(ArticleReporter.objects.filter(journalist=OuterRef("pk"), article__in=visible))
-        ).order_by("name")
+        # Per journalist, the first visible article they sign (a correlated
+        # EXISTS: no list of every visible article).
+        signed = workflow.articles_for(request.user).filter(bylines__journalist=OuterRef("pk"))
+        journalists = Journalist.objects.filter(Exists(signed)).order_by("name")
         return [(journalist.slug, journalist.name) for journalist in journalists]
 
     def queryset(self, request, queryset):
