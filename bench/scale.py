@@ -3,7 +3,7 @@
 For each database (SQLite, PostgreSQL) and size it builds, once, a database with
 generate_demo_content and keeps it (SQLite files and ``.ready`` markers in
 --data, PostgreSQL databases named newsroom_scale_<size>); a later run only
-migrates it. Then, in a fresh process per database and size, with the
+migrates it, and carries on a build that was stopped part way. Then, in a fresh process per database and size, with the
 production settings and the page cache off, it requests every page of the list
 below through Django's test client, in-process: one warm-up call, then the
 median of --repeat calls, and the number of queries of the last call. It prints
@@ -27,6 +27,7 @@ from pathlib import Path
 
 from stack import DATA, POSTGRES, PYTHON, ROOT, manage, production_env
 
+SEED = 2018  # generate_demo_content's default
 LABELS = {10_000: "10k", 100_000: "100k", 1_000_000: "1M"}
 
 
@@ -41,32 +42,56 @@ def database_url(data: Path, database: str, size: int) -> str:
 
 
 def prepare(data: Path, database: str, size: int) -> dict[str, str]:
-    """A migrated database holding ``size`` generated articles (built once, kept)."""
+    """A migrated database holding ``size`` generated articles (built once, kept).
+
+    A build that was stopped part way is carried on from where it stopped,
+    with another seed for the rest, rather than started again.
+    """
     data.mkdir(parents=True, exist_ok=True)
     url = database_url(data, database, size)
     env = production_env(url, STATIC_ROOT=str(DATA / "static"))
     marker = data / f"scale-{database}-{label(size)}.ready"
+    if database == "postgresql" and not marker.exists():
+        name = url.rsplit("/", 1)[1]
+        exists = subprocess.run(
+            [
+                "psql",
+                f"{POSTGRES}/postgres",
+                "-Atc",
+                f"SELECT 1 FROM pg_database WHERE datname = '{name}'",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        if not exists:
+            subprocess.run(
+                ["psql", f"{POSTGRES}/postgres", "-qc", f"CREATE DATABASE {name}"],
+                check=True,
+                capture_output=True,
+            )
+    manage(env, "migrate", "--noinput", "-v0")
     if not marker.exists():
-        if database == "postgresql":
-            name = url.rsplit("/", 1)[1]
-            for statement in (f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"):
-                subprocess.run(
-                    ["psql", f"{POSTGRES}/postgres", "-qc", statement],
-                    check=True,
-                    capture_output=True,
-                )
-        else:
-            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-        manage(env, "migrate", "--noinput", "-v0")
+        count = "from articles.models import Article; print(Article.objects.count())"
+        have = int(manage(env, "shell", "-v0", "-c", count).strip().splitlines()[-1])
+        if have >= size:
+            marker.touch()
+    if not marker.exists():
         started = time.monotonic()
-        output = manage(env, "generate_demo_content", "--articles", str(size), "-v0")
+        output = manage(
+            env,
+            "generate_demo_content",
+            "--articles",
+            str(size - have),
+            "--seed",
+            str(SEED + have),
+            "-v0",
+        )
         print(
             f"  {database} {label(size)}: {output.strip()} [{time.monotonic() - started:.0f} s]",
             flush=True,
         )
         marker.touch()
-    else:
-        manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     return env
 
