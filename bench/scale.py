@@ -3,9 +3,10 @@
 For each database (SQLite, PostgreSQL) and size it builds, once, a database with
 generate_demo_content and keeps it (SQLite files and ``.ready`` markers in
 --data, PostgreSQL databases named newsroom_scale_<size>); a later run only
-migrates it, and carries on a build that was stopped part way. Then, in a fresh process per database and size, with the
-production settings and the page cache off, it requests every page of the list
-below through Django's test client, in-process: one warm-up call, then the
+migrates it, and carries on a build that was stopped part way. Then, in a
+fresh process per database and size, with the production settings and the
+page cache off, it requests every page bench/scale_pages.py lists through
+Django's test client, in-process: one warm-up call, then the
 median of --repeat calls, and the number of queries of the last call. It prints
 one table: median ms and queries per size, and the ratio of the largest size
 to the smallest.
