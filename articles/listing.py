@@ -67,8 +67,10 @@ class Listed:
 
         No ORDER BY: with one, a planner may walk the publication index of
         the whole archive, probing the page's few ids, rather than fetch
-        those few by primary key. ``live()`` is asked again: the lines hold
-        only what it allows, and the rule still lives in one place.
+        those few by primary key. SQLite does that even without one when an
+        index has no statistics, hence the ANALYZE in migration 0009.
+        ``live()`` is asked again: the lines hold only what it allows, and
+        the rule still lives in one place.
         """
         ids = self.rows.values("article_id")[start:stop]
         return Article.objects.live().filter(pk__in=ids).order_by()

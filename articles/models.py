@@ -81,11 +81,15 @@ class JournalistQuerySet(models.QuerySet):
         return self.filter(user=user).first()
 
     def with_live_bylines(self) -> "JournalistQuerySet":
-        """Journalists who sign at least one live article. A correlated EXISTS
-        from the byline index: it stops at the first live article found."""
-        return self.filter(
-            Exists(Article.objects.live().filter(bylines__journalist=OuterRef("pk")))
+        """Journalists who sign at least one live article: a correlated EXISTS
+        on the reporter's lines of the listing index, one index step each
+        (from the bylines, it read a reporter's articles until a live one)."""
+        lines = ArticleListing.objects.filter(
+            kind=ArticleListing.Kind.REPORTER,
+            target=OuterRef("pk"),
+            published_at__lte=timezone.now(),
         )
+        return self.filter(Exists(lines[:1]))
 
 
 class Journalist(RemembersStoredFiles, models.Model):
