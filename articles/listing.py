@@ -68,7 +68,7 @@ class Listed:
         No ORDER BY: with one, a planner may walk the publication index of
         the whole archive, probing the page's few ids, rather than fetch
         those few by primary key. SQLite does that even without one when an
-        index has no statistics, hence the ANALYZE in migration 0009.
+        index has no statistics, hence the ANALYZE in migration 0013.
         ``live()`` is asked again: the lines hold only what it allows, and
         the rule still lives in one place.
         """

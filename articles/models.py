@@ -515,7 +515,7 @@ class ArticleListing(models.Model):
     outside the trash have lines; ``published_at`` is copied, and a scheduled
     article's line waits in the index until its time comes.
 
-    Database triggers (migration 0008) keep the lines in step with every
+    Database triggers (migration 0012) keep the lines in step with every
     insert, update and delete of articles, their region, program and byline
     links and regions, bulk writes included; nothing in Python writes here.
     """

@@ -37,7 +37,7 @@ from articles.admin.trash import TrashMixin
 from articles.admin.workflow_panel import WorkflowPanelMixin
 from articles.models import Article, ArticleReporter, Journalist
 from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
-from articles.search import search, terms_of
+from articles.search import parse, search
 from newsroom.pagination import BoundedQuerySetPaginator
 
 # A search also finds the articles of at most this many journalists whose name matches.
@@ -248,13 +248,13 @@ class ArticleAdmin(
             and not workflow.is_desk(request.user)
         ):
             queryset = _relatable_for(request.user)
-        terms = terms_of(search_term)
-        if not terms:
+        query = parse(search_term)
+        if not query:
             return queryset, False
         # The newest matches (articles.search.WINDOW) of title, dek and body
         # from the full-text index, and the articles of the journalists whose
         # name matches (a small table: LIKE is fine there).
-        found = Q(pk__in=search(queryset, terms).ids)
+        found = Q(pk__in=search(queryset, query, newest=True).ids)
         journalists = list(
             Journalist.objects.filter(name__icontains=search_term.strip()).values_list(
                 "pk", flat=True

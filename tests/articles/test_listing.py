@@ -1,5 +1,5 @@
 """The listing lines follow every write, however it is made: the triggers of
-migration 0008 are the only writers, so each test changes articles the way
+migration 0012 are the only writers, so each test changes articles the way
 the code does (save, queryset update, bulk insert, related managers) and
 compares the lines with what they must be, worked out here from scratch."""
 

@@ -179,7 +179,7 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0007_trash"),
+        ("articles", "0011_clean_image_uploads"),
     ]
 
     operations = [
