@@ -18,9 +18,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from articles.listing import Kind, Listed, lines, newest_first
 from articles.models import (
     Article,
-    ArticleQuerySet,
     ArticleReporter,
     ProgramTag,
     ProgramTaggedArticle,
@@ -77,24 +77,23 @@ class SiteFeed(Feed):
     def link(self, subject: Subject) -> str:
         return subject.thing.get_absolute_url() if subject.thing else reverse("home")
 
-    def articles(self, subject: Subject) -> ArticleQuerySet:
-        return Article.objects.live()
+    def listed(self, subject: Subject) -> Listed:
+        return Listed(lines())
 
     def items(self, subject: Subject) -> list[Article]:
         """Four queries: articles (with region and last correction), bylines, programs."""
-        articles = list(
-            self.articles(subject)
+        articles = newest_first(
+            self.listed(subject)
+            .articles(0, FEED_SIZE)
             .select_related("region")
             .with_last_correction()
-            # An aggregate query ignores Meta.ordering: order explicitly.
-            .order_by("-published_at", "-id")
             .prefetch_related(
                 Prefetch("bylines", ArticleReporter.objects.select_related("journalist")),
                 Prefetch(
                     "program_links",
                     ProgramTaggedArticle.objects.select_related("tag").order_by("tag__name"),
                 ),
-            )[:FEED_SIZE]
+            )
         )
         for article in articles:
             article.feed_guid = guid(subject.host, article)
@@ -144,8 +143,8 @@ class RegionFeed(SiteFeed):
     def about(self, subject: Subject) -> str:
         return _("The latest news from %(region)s.") % {"region": subject.thing}
 
-    def articles(self, subject: Subject) -> ArticleQuerySet:
-        return Article.objects.live().in_region(subject.thing)
+    def listed(self, subject: Subject) -> Listed:
+        return Listed(lines([(Kind.REGION, subject.thing.pk)]))
 
 
 class RegionAtomFeed(RegionFeed):
@@ -163,8 +162,8 @@ class ProgramFeed(SiteFeed):
     def about(self, subject: Subject) -> str:
         return _("The latest news about %(program)s.") % {"program": subject.thing.full_name}
 
-    def articles(self, subject: Subject) -> ArticleQuerySet:
-        return Article.objects.live().filter(program_links__tag=subject.thing)
+    def listed(self, subject: Subject) -> Listed:
+        return Listed(lines([(Kind.PROGRAM, subject.thing.pk)]))
 
 
 class ProgramAtomFeed(ProgramFeed):

@@ -6,14 +6,17 @@ form invalid, and ``filtered()`` then returns no articles rather than ignoring
 the filter or failing.
 """
 
+import datetime
+
 import django_filters
 from django import forms
-from django.db.models import Max, Min, QuerySet
+from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ArticleQuerySet, Journalist, ProgramTag
+from articles.listing import Kind, Listed, lines
+from articles.models import ArticleListing, ArticleQuerySet, Journalist, ProgramTag
 from newsroom.pagination import PAGE_PARAMETER
 from regions.models import Region
 
@@ -34,13 +37,16 @@ def filter_regions(request) -> QuerySet[Region]:
 def live_years() -> list[tuple[int, int]]:
     """Every year from the newest live article back to the oldest.
 
-    Two ends read off the publication index, rather than a DISTINCT over the
-    whole archive; a year without a story simply lists nothing.
+    The two ends of the archive's lines, each read off the listing index in
+    one query (an aggregate MIN and MAX together would read every line), rather
+    than a DISTINCT over the whole archive; a year without a story simply
+    lists nothing.
     """
-    span = Article.objects.live().aggregate(first=Min("published_at"), last=Max("published_at"))
-    if span["first"] is None:
+    oldest = lines().order_by("published_at", "article_id").values("published_at")[:1]
+    ends = lines().annotate(oldest=Subquery(oldest)).values_list("oldest", "published_at")[:1]
+    if not ends:
         return []
-    first, last = (timezone.localtime(span[end]).year for end in ("first", "last"))
+    first, last = (timezone.localtime(moment).year for moment in ends[0])
     return [(year, year) for year in range(last, first - 1, -1)]
 
 
@@ -85,7 +91,46 @@ class ReaderFilterSet(django_filters.FilterSet):
         return self.is_bound and any(self.data.get(name) for name in self.filters)
 
 
-class RegionArticleFilter(ReaderFilterSet):
+# Which key of the list each filter adds.
+KEYS = {"wilayah": Kind.REGION, "program": Kind.PROGRAM, "penulis": Kind.REPORTER}
+
+
+def wita_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+class ListFilterSet(ReaderFilterSet):
+    """The filters of a list page: the form, validated; ``qs`` is the list's
+    ``lines`` (``articles.listing``), not a filtered queryset.
+
+    ``keys`` are the list's own (the region of a region page, ...); each
+    chosen filter adds a key or a bound on the publication time.
+    """
+
+    def __init__(self, data=None, *, keys=()):
+        super().__init__(data, queryset=ArticleListing.objects.all())
+        self.keys = list(keys)
+
+    def filter_queryset(self, queryset):
+        chosen = self.form.cleaned_data
+        keys = self.keys + [
+            (kind, chosen[name].pk) for name, kind in KEYS.items() if chosen.get(name)
+        ]
+        since = before = month = None
+        if chosen.get("dari"):
+            since = wita_midnight(chosen["dari"])
+        if chosen.get("sampai"):
+            before = wita_midnight(chosen["sampai"] + datetime.timedelta(days=1))
+        if chosen.get("tahun"):
+            year = int(chosen["tahun"])
+            since = wita_midnight(datetime.date(year, 1, 1))
+            before = wita_midnight(datetime.date(year + 1, 1, 1))
+        if chosen.get("bulan"):
+            month = int(chosen["bulan"])
+        return lines(keys, since=since, before=before, month=month)
+
+
+class RegionArticleFilter(ListFilterSet):
     """On a region page: narrow its articles by program, reporter and dates (WITA)."""
 
     program = program_filter()
@@ -98,19 +143,19 @@ class RegionArticleFilter(ReaderFilterSet):
     )
 
     class Meta:
-        model = Article
+        model = ArticleListing
         fields = ["program", "penulis", "dari", "sampai"]
 
 
-class ProgramArticleFilter(ReaderFilterSet):
+class ProgramArticleFilter(ListFilterSet):
     wilayah = region_filter()
 
     class Meta:
-        model = Article
+        model = ArticleListing
         fields = ["wilayah"]
 
 
-class ArchiveFilter(ReaderFilterSet):
+class ArchiveFilter(ListFilterSet):
     wilayah = region_filter()
     program = program_filter()
     penulis = reporter_filter()
@@ -130,7 +175,7 @@ class ArchiveFilter(ReaderFilterSet):
     )
 
     class Meta:
-        model = Article
+        model = ArticleListing
         fields = ["wilayah", "program", "penulis", "tahun", "bulan"]
 
 
@@ -139,8 +184,8 @@ def parameters(filterset_class: type[django_filters.FilterSet]) -> list[str]:
     return [*filterset_class().form.fields, PAGE_PARAMETER]
 
 
-def filtered(filterset: django_filters.FilterSet) -> ArticleQuerySet:
+def filtered(filterset: ListFilterSet) -> Listed:
     """The filtered articles, or none at all when a filter value is not valid."""
     if filterset.is_bound and not filterset.is_valid():
-        return filterset.queryset.none()
-    return filterset.qs
+        return Listed.none()
+    return Listed(filterset.qs if filterset.is_bound else lines(filterset.keys))

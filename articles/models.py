@@ -81,11 +81,15 @@ class JournalistQuerySet(models.QuerySet):
         return self.filter(user=user).first()
 
     def with_live_bylines(self) -> "JournalistQuerySet":
-        """Journalists who sign at least one live article. A correlated EXISTS
-        from the byline index: it stops at the first live article found."""
-        return self.filter(
-            Exists(Article.objects.live().filter(bylines__journalist=OuterRef("pk")))
+        """Journalists who sign at least one live article: a correlated EXISTS
+        on the reporter's lines of the listing index, one index step each
+        (from the bylines, it read a reporter's articles until a live one)."""
+        lines = ArticleListing.objects.filter(
+            kind=ArticleListing.Kind.REPORTER,
+            target=OuterRef("pk"),
+            published_at__lte=timezone.now(),
         )
+        return self.filter(Exists(lines[:1]))
 
 
 class Journalist(RemembersStoredFiles, models.Model):
@@ -320,9 +324,14 @@ class Article(RemembersStoredFiles, models.Model):
         permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
         indexes = [
             # live() filters on status and published_at; every list sorts by published_at.
-            models.Index(fields=["status", "-published_at"], name="article_live_idx"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_live_idx"),
             models.Index(fields=["region", "status", "-published_at"], name="article_region_idx"),
-            models.Index(fields=["-updated_at"], name="article_updated_idx"),
+            # The admin's change list: newest work first, alone or by status or
+            # primary region, and sorted by publication (also its year filter).
+            models.Index(fields=["-updated_at", "-id"], name="article_updated_idx"),
+            models.Index(fields=["status", "-updated_at", "-id"], name="article_status_upd_idx"),
+            models.Index(fields=["region", "-updated_at", "-id"], name="article_region_upd_idx"),
+            models.Index(fields=["-published_at", "-id"], name="article_published_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -494,6 +503,59 @@ class ProgramTaggedArticle(TaggedItemBase):
     natural_key.dependencies = ["articles.article", "articles.programtag"]
 
 
+class ArticleListing(models.Model):
+    """One line of a public list: a live article under one key, in publication order.
+
+    Every public article has a line under the whole archive (``ALL``), under
+    each region it is about and every region above those (so a province lists
+    everything in its regencies, districts and villages), under each of its
+    programs and under each of its reporters. A list page then reads its own
+    key's lines newest first off one index, however large the archive: no
+    union, no sort, no count of the whole archive. Only published articles
+    outside the trash have lines; ``published_at`` is copied, and a scheduled
+    article's line waits in the index until its time comes.
+
+    Database triggers (migration 0012) keep the lines in step with every
+    insert, update and delete of articles, their region, program and byline
+    links and regions, bulk writes included; nothing in Python writes here.
+    """
+
+    class Kind(models.TextChoices):
+        ALL = "a", _("archive")
+        REGION = "r", _("region")
+        PROGRAM = "p", _("program")
+        REPORTER = "j", _("reporter")
+
+    # No foreign-key constraint: the triggers remove an article's lines after
+    # the article itself is gone, and Django never deletes lines.
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # article_listing_unique starts with it
+        related_name="listings",
+    )
+    kind = models.CharField(max_length=1, choices=Kind.choices)
+    # The region, program or journalist id; 0 for the archive.
+    target = models.PositiveIntegerField()
+    published_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "target"], name="article_listing_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["kind", "target", "-published_at", "-article"], name="article_listing_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.target}: {self.article_id}"
+
+
 class Correction(models.Model):
     """A dated note on a published article, shown to readers; it bumps dateModified."""
 
@@ -506,6 +568,10 @@ class Correction(models.Model):
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
         ordering = ["created_at", "id"]
+        indexes = [
+            # Lists and feeds date each article by its latest correction.
+            models.Index(fields=["article", "-created_at"], name="correction_latest_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.text

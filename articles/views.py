@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from articles.filters import ArchiveFilter, ProgramArticleFilter, filtered
 from articles.images import lead_image_renditions
+from articles.listing import Kind, Listed, lines
 from articles.models import Article, Journalist, ProgramTag
 from articles.seo import news_article
 from newsroom import surrogate
@@ -126,10 +127,7 @@ def _redirect_renamed(slug: str):
 def program_detail(request, slug: str):
     program = get_object_or_404(ProgramTag, slug=slug)
     surrogate.shown(surrogate.key_of(program), surrogate.list_key(program))
-    filterset = ProgramArticleFilter(
-        request.GET or None,
-        queryset=Article.objects.live().filter(program_links__tag=program).cards(),
-    )
+    filterset = ProgramArticleFilter(request.GET or None, keys=[(Kind.PROGRAM, program.pk)])
     return render(
         request,
         "articles/program_detail.html",
@@ -147,7 +145,7 @@ def program_detail(request, slug: str):
 def journalist_detail(request, slug: str):
     journalist = get_object_or_404(Journalist, slug=slug)
     surrogate.shown(surrogate.key_of(journalist), surrogate.list_key(journalist))
-    articles = Article.objects.live().filter(bylines__journalist=journalist).cards()
+    articles = Listed(lines([(Kind.REPORTER, journalist.pk)]))
     return render(
         request,
         "articles/journalist_detail.html",
@@ -162,7 +160,7 @@ def journalist_detail(request, slug: str):
 
 
 def archive(request):
-    filterset = ArchiveFilter(request.GET or None, queryset=Article.objects.live().cards())
+    filterset = ArchiveFilter(request.GET or None)
     return render(
         request,
         "articles/archive.html",

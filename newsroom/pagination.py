@@ -17,13 +17,15 @@ MAX_PAGES = 500
 
 
 class BoundedPaginator(Paginator):
+    """Pages of an ``articles.listing.Listed`` list."""
+
     def __init__(self, object_list, per_page, *, number: int = 1):
         super().__init__(object_list, per_page)
         self.reach = max(1, min(number + PAGES_AHEAD, MAX_PAGES))
 
     @cached_property
     def count(self) -> int:
-        return self.object_list.order_by()[: self.limit + 1].count()
+        return self.object_list.count_upto(self.limit + 1)
 
     @property
     def limit(self) -> int:
@@ -40,9 +42,23 @@ class BoundedPaginator(Paginator):
         return min(super().num_pages, self.reach)
 
 
-def paginate(request, queryset, per_page: int = PER_PAGE) -> Page:
-    """The requested page: two queries (the bounded count, then the page's rows)."""
-    return page_of(request, lambda number: BoundedPaginator(queryset, per_page, number=number))
+class BoundedQuerySetPaginator(BoundedPaginator):
+    """The same bounds for a queryset, for the admin's change lists (its page
+    parameter is ``p``). One query counts at most the rows up to ``reach``."""
+
+    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, *, number=1):
+        super().__init__(object_list, per_page, number=number)
+
+    @cached_property
+    def count(self) -> int:
+        # Only the ids: annotations a filter does not need are left out.
+        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
+
+
+def paginate(request, listed, per_page: int = PER_PAGE) -> Page:
+    """The requested page of ``listed``: two queries (the bounded count, then
+    the page's articles)."""
+    return page_of(request, lambda number: BoundedPaginator(listed, per_page, number=number))
 
 
 def page_of(request, paginator_for: Callable[[int], Paginator]) -> Page:

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from articles.filters import RegionArticleFilter, filtered
-from articles.models import Article
+from articles.listing import Kind
 from newsroom import surrogate
 from newsroom.pagination import paginate
 from regions.models import Region
@@ -15,10 +15,7 @@ def region_detail(request, slug: str):
     region = get_object_or_404(Region, slug=slug)
     surrogate.shown(surrogate.key_of(region), surrogate.list_key(region))
     ancestors = Region.objects.filter(slug__in=region.ancestor_slugs()[:-1]).order_by("path")
-    filterset = RegionArticleFilter(
-        request.GET or None,
-        queryset=Article.objects.live().in_region(region).cards(),
-    )
+    filterset = RegionArticleFilter(request.GET or None, keys=[(Kind.REGION, region.pk)])
     return render(
         request,
         "regions/region_detail.html",

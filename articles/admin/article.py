@@ -8,6 +8,8 @@ an article outside the user's queryset into a 404.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import PAGE_VAR
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +22,7 @@ from articles.admin.display import DisplayMixin
 from articles.admin.filters import (
     LiveFilter,
     ProgramFilter,
+    PublishedYearFilter,
     QueueFilter,
     ReporterFilter,
     ScheduledFilter,
@@ -34,6 +37,11 @@ from articles.admin.trash import TrashMixin
 from articles.admin.workflow_panel import WorkflowPanelMixin
 from articles.models import Article, ArticleReporter, Journalist
 from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
+from articles.search import parse, search
+from newsroom.pagination import BoundedQuerySetPaginator
+
+# A search also finds the articles of at most this many journalists whose name matches.
+JOURNALISTS_SEARCHED = 20
 
 # The admin's own fields beside the content, by section: (before, after).
 ADMIN_FIELDS = {
@@ -113,16 +121,24 @@ class ArticleAdmin(
         "status",
         ScheduledFilter,
         LiveFilter,
-        ("region", admin.RelatedOnlyFieldListFilter),
+        # Every region, not only those used: RelatedOnlyFieldListFilter reads
+        # every article's region to find them.
+        ("region", admin.RelatedFieldListFilter),
         ProgramFilter,
         ReporterFilter,
+        PublishedYearFilter,
     ]
-    search_fields = ["title", "slug", "dek", "original_byline", "bylines__journalist__name"]
+    # Searched through the full-text index and the journalists' names
+    # (``get_search_results``); the admin's own LIKE over these and the
+    # bylines would read every article.
+    search_fields = ["title", "dek", "body", "bylines__journalist__name"]
     list_select_related = ["region"]
     list_per_page = 50
+    # Counted only a few pages ahead, like the public lists: no count of the
+    # whole archive, filtered or not (newsroom.pagination).
+    show_full_result_count = False
     # The latest work first; the review queue orders by submission instead.
     ordering = ["-updated_at", "-pk"]
-    date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["region", "regions", "editor", "related"]
     inlines = [ArticleReporterInline]
@@ -151,13 +167,17 @@ class ArticleAdmin(
         # The trash is in the queryset (for the desk) so that TrashFilter can show it
         # and its articles open read-only; TrashFilter leaves it out of the lists.
         articles = workflow.articles_for(request.user, with_trash=True)
-        queryset = workflow.with_history(articles).prefetch_related("bylines__journalist")
-        ordering = self.get_ordering(request)
-        return queryset.order_by(*ordering) if ordering else queryset
+        # No order here: the change list orders by get_ordering, and a column
+        # chosen to sort by must not be followed by this order, which no index
+        # would serve together with it.
+        return workflow.with_history(articles).prefetch_related("bylines__journalist")
 
     def get_ordering(self, request):
         if request.GET.get(QueueFilter.parameter_name) == "review":
             return ["submitted_at", "pk"]
+        if request.GET.get(PublishedYearFilter.parameter_name):
+            # A year reads off the publication index, in its order.
+            return ["-published_at", "-pk"]
         return self.ordering
 
     def get_object(self, request, object_id, from_field=None):
@@ -228,7 +248,31 @@ class ArticleAdmin(
             and not workflow.is_desk(request.user)
         ):
             queryset = _relatable_for(request.user)
-        return super().get_search_results(request, queryset, search_term)
+        query = parse(search_term)
+        if not query:
+            return queryset, False
+        # The newest matches (articles.search.WINDOW) of title, dek and body
+        # from the full-text index, and the articles of the journalists whose
+        # name matches (a small table: LIKE is fine there).
+        found = Q(pk__in=search(queryset, query, newest=True).ids)
+        journalists = list(
+            Journalist.objects.filter(name__icontains=search_term.strip()).values_list(
+                "pk", flat=True
+            )[:JOURNALISTS_SEARCHED]
+        )
+        if journalists:
+            signed = ArticleReporter.objects.filter(
+                article=OuterRef("pk"), journalist__in=journalists
+            )
+            found |= Q(Exists(signed))
+        return queryset.filter(found), False
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        try:
+            number = int(request.GET.get(PAGE_VAR, 1))
+        except ValueError:
+            number = 1
+        return BoundedQuerySetPaginator(queryset, per_page, number=number)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else None

@@ -24,12 +24,15 @@ def newsroom_dashboard(context):
         "desk": desk,
         "changelist": changelist,
         "counts": dashboard.status_counts(articles),
+        "count_limit": dashboard.COUNT_LIMIT,
     }
     if desk:
+        today = dashboard.going_live_today(articles)
         data["today"] = [
             {"article": article, "badge": status_badge(article)}
-            for article in dashboard.going_live_today(articles)
+            for article in today[: dashboard.TODAY_LIMIT]
         ]
+        data["today_more"] = max(0, today.count() - dashboard.TODAY_LIMIT)
         data["coverage"] = dashboard.coverage()
         data["queue"] = workflow.review_queue(articles)[:8]
         data["planning_url"] = reverse("admin:articles_assignment_planning")

@@ -32,6 +32,7 @@ DUMPDATA = [
     "--exclude=auth.permission",
     "--exclude=sessions",
     "--exclude=newsroom.pagepurge",
+    "--exclude=articles.articlelisting",
     "--indent=1",
 ]
 DOCUMENT = Path(settings.BASE_DIR) / "docs" / "backup.md"

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article
+from articles.listing import Listed, lines
 from newsroom import pagination
 
 PER_PAGE = 2
@@ -17,7 +17,7 @@ def thirty(make_article, monkeypatch):
     monkeypatch.setattr(pagination, "PAGES_AHEAD", 3)
     for number in range(30):
         make_article(f"Berita nomor {number}")
-    return Article.objects.live().order_by("-published_at", "-id")
+    return Listed(lines())
 
 
 def page(articles, number=None):
