@@ -159,14 +159,7 @@ def restore_revision(revision: Revision, *, by, expected_version: int) -> Revisi
     article.related.set(
         Article.objects.filter(pk__in=data.get("related", [])).exclude(pk=article.pk)
     )
-    existing = set(
-        Journalist.objects.filter(pk__in=data.get("reporters", [])).values_list("pk", flat=True)
-    )
-    article.bylines.all().delete()
-    ArticleReporter.objects.bulk_create(
-        ArticleReporter(article=article, journalist_id=pk, position=position)
-        for position, pk in enumerate(pk for pk in data.get("reporters", []) if pk in existing)
-    )
+    restore_byline(article, data.get("reporters", []))
     return record_revision(
         article, by=by, note=_("Restored from version %(version)s") % {"version": revision.version}
     )
@@ -187,6 +180,24 @@ def check_slug_free(article: Article, slug: str, revision: Revision) -> None:
     )
     title = other.title if other is not None else moved.article.title
     raise RestoreRefused(message % {"version": revision.version, "slug": slug, "title": title})
+
+
+def restore_byline(article: Article, reporters: list[int]) -> None:
+    """Put the byline back in the stored order, keeping the rows that stay (an open
+    change form names them by id) and skipping journalists deleted since."""
+    existing = set(Journalist.objects.filter(pk__in=reporters).values_list("pk", flat=True))
+    wanted = [pk for pk in dict.fromkeys(reporters) if pk in existing]
+    rows = {row.journalist_id: row for row in article.bylines.all()}
+    ArticleReporter.objects.filter(
+        pk__in=[row.pk for pk, row in rows.items() if pk not in wanted]
+    ).delete()
+    for position, pk in enumerate(wanted):
+        row = rows.get(pk)
+        if row is None:
+            ArticleReporter.objects.create(article=article, journalist_id=pk, position=position)
+        elif row.position != position:
+            row.position = position
+            row.save(update_fields=["position"])
 
 
 # Diffs -------------------------------------------------------------------------
