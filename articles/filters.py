@@ -74,6 +74,16 @@ def reporter_filter() -> django_filters.ModelChoiceFilter:
     )
 
 
+def year_filter() -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        label=_("Year"),
+        field_name="published_at",
+        lookup_expr="year",
+        choices=live_years,
+        empty_label=_("All years"),
+    )
+
+
 def region_filter() -> django_filters.ModelChoiceFilter:
     return django_filters.ModelChoiceFilter(
         label=_("Region"),
@@ -159,13 +169,7 @@ class ArchiveFilter(ListFilterSet):
     wilayah = region_filter()
     program = program_filter()
     penulis = reporter_filter()
-    tahun = django_filters.ChoiceFilter(
-        label=_("Year"),
-        field_name="published_at",
-        lookup_expr="year",
-        choices=live_years,
-        empty_label=_("All years"),
-    )
+    tahun = year_filter()
     bulan = django_filters.ChoiceFilter(
         label=_("Month"),
         field_name="published_at",

@@ -31,7 +31,6 @@ from functools import cached_property
 from html import escape
 from itertools import islice
 
-import django_filters
 from django import forms
 from django.core.paginator import Paginator
 from django.db import connection
@@ -40,7 +39,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles import analyzer
-from articles.filters import ReaderFilterSet, live_years, program_filter, region_filter
+from articles.filters import ReaderFilterSet, program_filter, region_filter, year_filter
 from articles.models import Article, ArticleQuerySet, SearchWord
 from articles.search_index import VOCABULARY_LENGTHS, names, plain_text
 
@@ -83,13 +82,7 @@ class SearchFilter(ReaderFilterSet):
 
     wilayah = region_filter()
     program = program_filter()
-    tahun = django_filters.ChoiceFilter(
-        label=_("Year"),
-        field_name="published_at",
-        lookup_expr="year",
-        choices=live_years,
-        empty_label=_("All years"),
-    )
+    tahun = year_filter()
 
     class Meta:
         model = Article
