@@ -13,7 +13,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST
 from articles import workflow
 from articles.admin.dashboard import regency_slug, today_bounds
 from articles.admin.pages import article_url
+from articles.importing.service import unique_slug
 from articles.models import Article, ArticleReporter, Assignment, Journalist
 from articles.revisions import record_revision
 from newsroom.wita import format_wita
@@ -149,7 +149,7 @@ class AssignmentAdmin(admin.ModelAdmin):
 def start_draft(assignment: Assignment, *, by) -> Article:
     article = Article.objects.create(
         title=assignment.slug_line,
-        slug=unique_slug(assignment),
+        slug=unique_slug(assignment.slug_line),
         dek=assignment.brief[:300],
         region=assignment.region,
     )
@@ -160,15 +160,6 @@ def start_draft(assignment: Assignment, *, by) -> Article:
     ArticleReporter.objects.create(article=article, journalist=assignment.reporter, position=0)
     record_revision(article, by=by, note=_("Started from the assignment"))
     return article
-
-
-def unique_slug(assignment: Assignment) -> str:
-    base = slugify(assignment.slug_line)[:180] or "berita"
-    slug, number = base, 1
-    while Article.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 @dataclass

@@ -32,6 +32,7 @@ from articles.models import (
     Article,
     ArticleReporter,
     Journalist,
+    PreviousSlug,
     ProgramTag,
     ProgramTaggedArticle,
     Revision,
@@ -249,18 +250,24 @@ class Journalists:
 
 
 class Slugs:
-    """Free slugs for new articles; the taken ones are read once (one or two queries)."""
+    """Free slugs for new articles: not any article's now, nor any article's before
+    (an old slug stays bound to its article). The taken ones are read once."""
 
     def __init__(self, titles: Iterable[str]) -> None:
         bases = {slug_base(title) for title in titles}
-        taken = Article.objects.order_by().values_list("slug", flat=True)
-        self._taken = set(rows_where_in(taken, "slug", bases))
+        self._taken: set[str] = set()
+        for taken in (
+            Article.objects.order_by().values_list("slug", flat=True),
+            PreviousSlug.objects.order_by().values_list("slug", flat=True),
+        ):
+            self._taken.update(rows_where_in(taken, "slug", bases))
         prefixes = sorted({base[:SLUG_PREFIX_LENGTH] for base in bases if base in self._taken})
         for chunk in batched(prefixes, PARAMS_PER_QUERY):
             starts = Q()
             for prefix in chunk:
                 starts |= Q(slug__startswith=prefix)
-            self._taken.update(taken.filter(starts))
+            for taken in (Article.objects, PreviousSlug.objects):
+                self._taken.update(taken.filter(starts).values_list("slug", flat=True))
 
     def claim(self, title: str) -> str:
         base = slug_base(title)

@@ -55,7 +55,7 @@ from articles.importing.batch import (
 from articles.importing.changes import newsroom_has, source_changes, would_do
 from articles.importing.matching import ProgramMatcher, RegionMatcher
 from articles.importing.outcome import ImportOutcome
-from articles.models import Article, ArticleReporter, Journalist, ProgramTag
+from articles.models import Article, ArticleReporter, Journalist, PreviousSlug, ProgramTag
 from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
 from articles.signals import articles_added
 from regions.models import Region
@@ -298,11 +298,17 @@ def _find_existing(parsed: ParsedArticle) -> Article | None:
     return match
 
 
-def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
+def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    """A slug for ``title`` that no other article has, or had: an old slug stays
+    bound to the article it redirects to."""
     base = slug_base(title)
     taken = set(
         Article.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    ) | set(
+        PreviousSlug.objects.filter(slug__startswith=base)
+        .exclude(article_id=exclude_pk)
         .values_list("slug", flat=True)
     )
     slug, number = base, 2
@@ -351,7 +357,7 @@ def _save_parsed(outcome: ImportOutcome, *, status: str, by) -> tuple[Article, s
         outcome,
         editor=_journalist(parsed.editor) if parsed.editor else None,
         region=regions.get(outcome.regions[0]) if outcome.regions else None,
-        claim_slug=lambda title: _unique_slug(title, exclude_pk=article.pk),
+        claim_slug=lambda title: unique_slug(title, exclude_pk=article.pk),
     )
     if copy:
         # The story's address and key stay with the article the newsroom has.

@@ -57,12 +57,13 @@ def test_a_batch_of_new_files_costs_the_same_queries_whatever_its_size(
 ):
     outcomes = [importer.preview(raw, name=f"{n}.txt") for n, raw in enumerate(new_files(count))]
     search_names()  # read once per change of names, not per batch
-    # SAVEPOINT; the titles' UPPER(); articles the files could update; taken slugs;
+    # SAVEPOINT; the titles' UPPER(); articles the files could update; taken slugs,
+    # now and before;
     # journalists; regions; programs; articles named as related; INSERT editors,
     # articles, region links, program links, reporters, bylines, revisions; the
     # search index: the latest page purge (whether the names changed), the articles'
     # texts, regions and programs, INSERT the entries and the words seen; RELEASE.
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         importer.save_many(outcomes, status="draft")
     assert [o.action for o in outcomes] == ["created"] * count
     assert Article.objects.count() == Revision.objects.count() == count
@@ -152,8 +153,8 @@ def test_titles_that_make_the_same_slug_get_distinct_slugs_in_one_batch(
     make_article("Banjir di Kupang", status=Article.Status.DRAFT)
     files = [pos_kupang("Banjir di Kupang!"), pos_kupang("Banjir di Kupang?")]
     # As for any batch of new files (no related titles here), and the slugs
-    # starting with the one taken.
-    with django_assert_num_queries(22):
+    # starting with the one taken, now and before.
+    with django_assert_num_queries(24):
         outcomes = save_batch(importer, files)
     assert [o.action for o in outcomes] == ["created", "created"]
     assert [o.article.slug for o in outcomes] == ["banjir-di-kupang-2", "banjir-di-kupang-3"]
@@ -388,3 +389,15 @@ def test_a_batch_saves_exactly_what_saving_the_files_one_by_one_saves(
     assert run(lambda outcomes: importer.save_many(outcomes, status="draft")) == expected
     # The updates and repeats, after the run of new files before each; the rest together.
     assert saved_alone == ["000.txt", "004.txt", "007.txt", "008.txt"]
+
+
+def test_a_new_article_never_takes_another_article_s_old_slug(importer, make_article):
+    """The old address keeps redirecting to the article that had it."""
+    renamed = make_article("Banjir di Kupang", status=Article.Status.PUBLISHED)
+    renamed.slug = "banjir-di-kupang-meluas"
+    renamed.save()
+    outcomes = save_batch(importer, [pos_kupang("Banjir di Kupang")])
+    assert [outcome.action for outcome in outcomes] == ["created"]
+    new = Article.objects.exclude(pk=renamed.pk).get()
+    assert new.slug != "banjir-di-kupang"
+    assert renamed.previous_slugs.get().slug == "banjir-di-kupang"

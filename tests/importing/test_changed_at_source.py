@@ -183,7 +183,7 @@ def test_a_revision_from_a_file_without_a_date_keeps_the_publication_time(import
 def test_a_write_the_database_refuses_is_a_clear_rejection(imported, monkeypatch):
     other = save(ANOTHER_DAY).article
     before = stored_state(imported)
-    monkeypatch.setattr(service, "_unique_slug", lambda title, exclude_pk: other.slug)
+    monkeypatch.setattr(service, "unique_slug", lambda title, exclude_pk: other.slug)
 
     outcome = save(CHANGED)
 
