@@ -7,6 +7,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from articles import signals
+        from django.db.models.signals import post_migrate
+
+        from articles import search_index, signals
 
         signals.connect()
+        post_migrate.connect(search_index.forget_orphans, sender=self)

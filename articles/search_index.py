@@ -244,3 +244,16 @@ def _count_words(documents: list[Document]) -> None:
                 """,  # nosec B608: the model's table and placeholders; values are parameters
                 [value for row in part for value in row],
             )
+
+
+def forget_orphans(**kwargs) -> None:
+    """After a flush (which truncates articles without firing triggers), drop the
+    entries of articles that are gone."""
+    if "articles_search" not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM articles_search WHERE "
+            + ("rowid" if connection.vendor == "sqlite" else "article_id")
+            + " NOT IN (SELECT id FROM articles_article)"
+        )

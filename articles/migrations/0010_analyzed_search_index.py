@@ -36,15 +36,32 @@ POSTGRES_FORWARD = [
     "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_document",
     """
     CREATE TABLE articles_search (
-        article_id bigint PRIMARY KEY
-            REFERENCES articles_article (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        article_id bigint PRIMARY KEY,
         published_at timestamptz,
         document tsvector NOT NULL
     )
     """,
     "CREATE INDEX article_search_gin ON articles_search USING GIN (document)",
+    # A trigger rather than a foreign key forgets a deleted article's entry: a
+    # foreign key would stop Django's flush from truncating articles_article.
+    """
+    CREATE FUNCTION articles_search_forget() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM articles_search WHERE article_id = OLD.id;
+        RETURN OLD;
+    END
+    $$
+    """,
+    """
+    CREATE TRIGGER articles_search_forget AFTER DELETE ON articles_article
+    FOR EACH ROW EXECUTE FUNCTION articles_search_forget()
+    """,
 ]
-POSTGRES_BACKWARD = ["DROP TABLE IF EXISTS articles_search"]
+POSTGRES_BACKWARD = [
+    "DROP TRIGGER IF EXISTS articles_search_forget ON articles_article",
+    "DROP FUNCTION IF EXISTS articles_search_forget()",
+    "DROP TABLE IF EXISTS articles_search",
+]
 
 
 def run(statements_by_vendor):
