@@ -320,3 +320,23 @@ def test_the_body_editor_speaks_indonesian(live_server, open_as, people, cast):
         ".prose-menubar__selected", "e => getComputedStyle(e, '::after').content"
     )
     assert arrow == '"▾"'
+
+
+def test_two_editors_changing_different_fields_keep_both(live_server, open_as, people, cast):
+    article = cast["in_review"]
+    url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
+    first, second = open_as("editor"), open_as("admin")
+    first.goto(url)
+    second.goto(url)
+    first.fill("#id_dek", "Subjudul dari editor pertama.")
+    follow(first, 'input[name="_continue"]')
+    body = second.locator(".prose-editor [contenteditable=true]")
+    body.focus()
+    second.keyboard.press("End")
+    body.type(" Tambahan dari editor kedua.")
+    follow(second, 'input[name="_continue"]')
+    shot(second, "conflict-01-merged")
+    assert "subjudul" in messages(second)
+    stored = Article.objects.get(pk=article.pk)
+    assert stored.dek == "Subjudul dari editor pertama."
+    assert "Tambahan dari editor kedua." in stored.body

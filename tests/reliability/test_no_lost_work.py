@@ -1,6 +1,7 @@
 """No saved work is ever lost, and nothing that is not live is public, whatever two
-editors do to one article in whatever order: open, type, save (conflicts and all),
-restore old versions, trash and restore, unpublish and publish again.
+editors do to one imported article in whatever order: open, type, save (conflicts
+and all), restore old versions, trash and restore, unpublish and publish again, and
+import its source file again, changed at the source.
 
 A model of the article runs beside the real one: each field's expected value is the
 last one somebody changed it to and saved. After every step the stored article must
@@ -17,10 +18,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles import workflow
+from articles.importing.service import Importer
 from articles.models import Article
 from tests.admin.helpers import change_url, open_form
+from tests.importing.test_batch import pos_kupang
 
 FIELDS = ("title", "dek", "body")
+TITLE = "Banjir merendam Kota Kupang"
 EDITORS = ("editor", "admin")
 
 steps = st.lists(
@@ -29,7 +33,7 @@ steps = st.lists(
         st.tuples(st.just("type"), st.sampled_from(EDITORS), st.sampled_from(FIELDS)),
         st.tuples(st.just("save"), st.sampled_from(EDITORS), st.booleans()),
         st.tuples(st.just("restore"), st.sampled_from(EDITORS), st.integers(0, 5)),
-        st.tuples(st.sampled_from(["trash", "untrash", "unpublish", "publish"])),
+        st.tuples(st.sampled_from(["trash", "untrash", "unpublish", "publish", "reimport"])),
     ),
     min_size=1,
     max_size=14,
@@ -56,6 +60,8 @@ class Desk:
         self.expected = {field: getattr(stored, field) for field in FIELDS}
         self.saved: set[tuple[str, str]] = set()
         self.typed = 0
+        self.imports = 0
+        self.edited = False
 
     def open(self, who: str) -> None:
         data = open_form(self.clients[who], self.article)
@@ -82,6 +88,7 @@ class Desk:
             for field in changed - kept:
                 self.expected[field] = form["data"][field]
                 self.saved.add((field, form["data"][field]))
+            self.edited = self.edited or bool(changed)
             del self.forms[who]
         elif response.status_code == 200:
             # Refused: nothing was written, the text is still in the form.
@@ -108,6 +115,7 @@ class Desk:
         url = f"{change_url(article).removesuffix('change/')}history/{revision.version}/restore/"
         response = self.clients[who].post(url, {"base_version": article.version})
         assert response.status_code == 302
+        self.edited = True
         for field in FIELDS:
             self.expected[field] = revision.snapshot[field]
 
@@ -119,9 +127,25 @@ class Desk:
             "untrash": lambda: workflow.restore_from_trash(article, by=editor),
             "unpublish": lambda: workflow.unpublish(article, by=editor, reason="Cek fakta."),
             "publish": lambda: workflow.publish(article, by=editor),
+            "reimport": self.reimport,
         }
         with contextlib.suppress(workflow.WorkflowError):
             moves[name]()
+
+    def reimport(self) -> None:
+        """The source changed: the newsroom's article is left as it is, by default."""
+        self.imports += 1
+        before = Article.objects.get(pk=self.article.pk)
+        changed = pos_kupang(TITLE, ending=f"versi sumber ke-{self.imports}")
+        importer = Importer()
+        [outcome] = importer.save_many(
+            [importer.preview(changed, name="banjir.txt")], status="draft"
+        )
+        assert outcome.action in ("changed_at_source", "unchanged", "updated"), outcome.action
+        if outcome.action == "updated":  # only a draft nobody touched follows its source
+            assert before.status == Article.Status.DRAFT and not self.edited
+            stored = Article.objects.get(pk=self.article.pk)
+            self.expected = {field: getattr(stored, field) for field in FIELDS}
 
     def check(self) -> None:
         article = Article.objects.get(pk=self.article.pk)
@@ -154,6 +178,18 @@ def stored_fields(article: Article) -> dict[str, str]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(sequence=steps)
+# An editor's edit, then the wire file again, changed: the edit stays.
+@example(
+    sequence=[
+        ("reimport",),
+        ("open", "editor"),
+        ("type", "editor", "body"),
+        ("save", "editor", False),
+        ("reimport",),
+        ("unpublish",),
+        ("reimport",),
+    ]
+)
 # A restore while another editor's form is open keeps the byline rows that form names.
 @example(
     sequence=[
@@ -197,7 +233,11 @@ def stored_fields(article: Article) -> dict[str, str]:
 )
 def test_no_saved_work_is_lost_and_nothing_hidden_is_public(cast, people, sequence):
     with transaction.atomic():
-        desk = Desk(cast["live"], people)
+        importer = Importer()
+        [outcome] = importer.save_many(
+            [importer.preview(pos_kupang(TITLE), name="banjir.txt")], status="published"
+        )
+        desk = Desk(outcome.article, people)
         for step in sequence:
             name, *arguments = step
             if name in ("open", "type", "save", "restore"):
