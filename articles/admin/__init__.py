@@ -10,6 +10,7 @@
 - ``notes``: internal notes; ``autosave``: what was typed and not saved yet;
 - ``planning``: assignments and the planning page of today and tomorrow;
 - ``display``: the status badge, list columns and read-only fields;
+- ``changelist``: search and counts of the change list; ``editor``: the body editor;
 - ``forms``, ``conflicts``, ``pages``: what those share.
 
 The transitions themselves, and the table the buttons and actions are built

@@ -8,16 +8,14 @@ an article outside the user's queryset into a 404.
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import PAGE_VAR
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles import content, workflow
 from articles.admin.actions import BulkTransitionsMixin
 from articles.admin.autosave import AutosaveMixin
+from articles.admin.changelist import ChangeListMixin, relatable_for
 from articles.admin.display import DisplayMixin
 from articles.admin.filters import (
     LiveFilter,
@@ -37,11 +35,6 @@ from articles.admin.trash import TrashMixin
 from articles.admin.workflow_panel import WorkflowPanelMixin
 from articles.models import Article, ArticleReporter, Journalist
 from articles.revisions import StaleVersion, claim_version, record_baseline, record_revision
-from articles.search import parse, search
-from newsroom.pagination import BoundedQuerySetPaginator
-
-# A search also finds the articles of at most this many journalists whose name matches.
-JOURNALISTS_SEARCHED = 20
 
 # The admin's own fields beside the content, by section: (before, after).
 ADMIN_FIELDS = {
@@ -96,6 +89,7 @@ def _editable(request, article: Article | None) -> bool:
 
 @admin.register(Article)
 class ArticleAdmin(
+    ChangeListMixin,
     DisplayMixin,
     WorkflowPanelMixin,
     AutosaveMixin,
@@ -237,42 +231,8 @@ class ArticleAdmin(
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "related" and not workflow.is_desk(request.user):
-            kwargs["queryset"] = _relatable_for(request.user)
+            kwargs["queryset"] = relatable_for(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def get_search_results(self, request, queryset, search_term):
-        # A reporter may link any live article as "Baca juga", not only their own.
-        if (
-            request.path == reverse("admin:autocomplete")
-            and request.GET.get("field_name") == "related"
-            and not workflow.is_desk(request.user)
-        ):
-            queryset = _relatable_for(request.user)
-        query = parse(search_term)
-        if not query:
-            return queryset, False
-        # The newest matches (articles.search.WINDOW) of title, dek and body
-        # from the full-text index, and the articles of the journalists whose
-        # name matches (a small table: LIKE is fine there).
-        found = Q(pk__in=search(queryset, query, newest=True).ids)
-        journalists = list(
-            Journalist.objects.filter(name__icontains=search_term.strip()).values_list(
-                "pk", flat=True
-            )[:JOURNALISTS_SEARCHED]
-        )
-        if journalists:
-            signed = ArticleReporter.objects.filter(
-                article=OuterRef("pk"), journalist__in=journalists
-            )
-            found |= Q(Exists(signed))
-        return queryset.filter(found), False
-
-    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        try:
-            number = int(request.GET.get(PAGE_VAR, 1))
-        except ValueError:
-            number = 1
-        return BoundedQuerySetPaginator(queryset, per_page, number=number)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else None
@@ -335,11 +295,3 @@ def keep_on_byline(article: Article, journalist: Journalist) -> None:
         ArticleReporter.objects.create(
             article=article, journalist=journalist, position=article.bylines.count()
         )
-
-
-def _relatable_for(user):
-    """What a reporter may link as related: their own articles and anything live."""
-    own = workflow.articles_for(user).values("pk")
-    return Article.objects.filter(pk__in=own) | Article.objects.filter(
-        pk__in=Article.objects.live().values("pk")
-    )

@@ -10,7 +10,8 @@ from js_asset import Media
 
 from articles import preview, workflow
 from articles.admin.display import status_badge
-from articles.admin.forms import EDITOR_WORDS, ShareLinkForm, TransitionForm
+from articles.admin.editor import EDITOR_WORDS
+from articles.admin.forms import ShareLinkForm, TransitionForm
 from articles.admin.pages import article_url
 from articles.models import Article, ArticleEvent, Journalist
 from newsroom.wita import format_wita

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from articles.admin.forms import EDITOR_EXTENSIONS
+from articles.admin.editor import EDITOR_EXTENSIONS
 from articles.importing.service import Importer
 from articles.models import Article
 from articles.sanitize import ALLOWED_TAGS, clean_html
