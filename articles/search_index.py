@@ -246,14 +246,18 @@ def _count_words(documents: list[Document]) -> None:
             )
 
 
+FORGET_ORPHANS = {
+    "sqlite": "DELETE FROM articles_search WHERE rowid NOT IN (SELECT id FROM articles_article)",
+    "postgresql": (
+        "DELETE FROM articles_search WHERE article_id NOT IN (SELECT id FROM articles_article)"
+    ),
+}
+
+
 def forget_orphans(**kwargs) -> None:
     """After a flush (which truncates articles without firing triggers), drop the
     entries of articles that are gone."""
     if "articles_search" not in connection.introspection.table_names():
         return
     with connection.cursor() as cursor:
-        cursor.execute(
-            "DELETE FROM articles_search WHERE "
-            + ("rowid" if connection.vendor == "sqlite" else "article_id")
-            + " NOT IN (SELECT id FROM articles_article)"
-        )
+        cursor.execute(FORGET_ORPHANS[connection.vendor])
