@@ -393,9 +393,9 @@ class Article(RemembersStoredFiles, models.Model):
         return (self.slug,)
 
     def clean(self) -> None:
+        # Alt text, like the rest of what publishing needs, is required to publish
+        # (``workflow.publish_problems``), not to save a draft.
         errors = {}
-        if self.lead_image and not self.lead_image_alt.strip():
-            errors["lead_image_alt"] = _("Describe the lead image for readers who cannot see it.")
         try:
             self.summary_points = clean_text_list(self.summary_points)
         except ValidationError as error:
