@@ -6,7 +6,6 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -14,26 +13,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import ArticleReporter, Journalist, ProgramTag
 from newsroom import surrogate
-
-# A hit reads one row, the latest purge number (every time: PAGE_CACHE_RECHECK is 0 here).
-HIT = 1
-
-
-@pytest.fixture
-def caching(settings):
-    """The page cache on, with what the test set up so far taken as committed."""
-    for _savepoints, callback, _robust in connection.run_on_commit:
-        callback()
-    connection.run_on_commit.clear()
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+from tests.newsroom.conftest import HIT
 
 
 @pytest.fixture
